@@ -1,0 +1,111 @@
+"""Where the store lives and how to open it.
+
+By default the store is one SQLite file, nothing to start:
+
+- ``$BLOCWATCH_DB`` if set (a SQLAlchemy URL, or a plain file path), else
+- ``<user data dir>/blocwatch/blocwatch.sqlite``, where the user data dir is
+  ``$XDG_DATA_HOME`` or ``~/.local/share`` on Linux, ``~/Library/Application Support`` on
+  macOS and ``%LOCALAPPDATA%`` on Windows.
+
+PostgreSQL goes through the same code: pass ``postgresql+psycopg://user@host/db``.
+
+SQLite is opened in WAL mode (readers keep reading while one process ingests) with
+foreign keys enforced (so deleting a document takes its mentions and claims along) and a
+busy timeout (a second writer waits instead of failing at once).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from .schema import SCHEMA_VERSION, metadata, store_meta
+
+ENV_VAR = "BLOCWATCH_DB"
+FILE_NAME = "blocwatch.sqlite"
+
+
+def user_data_dir() -> Path:
+    """The platform's per-user data directory (without the blocwatch part)."""
+    home = Path.home()
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support"
+    return Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+
+
+def default_url() -> str:
+    """$BLOCWATCH_DB, or the SQLite file in the user data dir."""
+    configured = os.environ.get(ENV_VAR)
+    if configured:
+        return resolve_url(configured)
+    return "sqlite:///" + str(user_data_dir() / "blocwatch" / FILE_NAME)
+
+
+def resolve_url(url_or_path: str | os.PathLike | None) -> str:
+    """A SQLAlchemy URL from a URL, a file path (-> SQLite) or None (-> the default)."""
+    if url_or_path is None or str(url_or_path) == "":
+        return default_url()
+    text = str(url_or_path)
+    if "://" in text:
+        return text
+    return "sqlite:///" + str(Path(text).expanduser().absolute())
+
+
+def display_url(url: str) -> str:
+    """The URL as safe to print: passwords hidden."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # NORMAL is durable across application crashes in WAL mode (only an OS crash can lose
+    # the last commits) and makes one commit per document cheap.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def create_store_engine(url: str | None = None, *, create: bool = True) -> Engine:
+    """An Engine for the store at `url` (default: see module doc), tables created."""
+    url = resolve_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _on_sqlite_connect)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    if create:
+        ensure_schema(engine)
+    return engine
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create missing tables and record the schema version."""
+    metadata.create_all(engine)
+    try:
+        with engine.begin() as conn:
+            known = conn.execute(select(store_meta.c.value)
+                                 .where(store_meta.c.key == "schema_version")).scalar()
+            if known is None:
+                conn.execute(insert(store_meta).values(key="schema_version",
+                                                       value=str(SCHEMA_VERSION)))
+    except IntegrityError:
+        pass  # another process opening the same new store wrote it first
+
+
+def open_session(url: str | Engine | None = None) -> Session:
+    """A Session on the store: what the analysis functions take."""
+    engine = url if isinstance(url, Engine) else create_store_engine(url)
+    return Session(engine)
