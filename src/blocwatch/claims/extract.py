@@ -1,0 +1,186 @@
+"""Sentence by sentence: cue -> roles -> polarity, modality, source, time, goods -> Claim.
+
+Cheap before expensive: a sentence is looked at only when it names two different actors
+and one regex (the union of all cues) finds a cue in it; most sentences of a news article
+stop there.
+"""
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from ..actors.gazetteer import Gazetteer
+from ..model import SYMMETRIC, Claim, Mention, Sentence
+from . import timex
+from .goods import goods_in
+from .lexicon import Cue, Language
+from .modality import modality_of, source_of
+from .polarity import is_negated
+from .roles import Analysis, Occurrence, analyse
+
+_TERMINAL = re.compile(r"""[.!…"“”»«')]\s*$""")
+_RELATIVE_PENALTY = 3
+
+
+def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: int) -> bool:
+    if marker in ("nom", "acc", "dat"):
+        return o.marker is None and not o.genitive
+    if marker == "gen":
+        return o.genitive or (o.marker == "of" and a.lang.code == "en")
+    if marker == "adj":
+        return o.kind == "adjective"
+    if marker in ("any", "any_other"):
+        return True
+    if marker == "before":
+        return 0 <= cue_start - o.end <= 1
+    if marker == "after":
+        gap = a.sentence.text[cue_end:o.start]
+        return 0 <= len(gap) <= 25 and re.fullmatch(r"[\s\w-]*?", gap) is not None and len(gap.split()) <= 2
+    return o.marker == a.lang.contractions.get(marker, marker)
+
+
+def _distance(o: Occurrence, a: Analysis, cue_clause: int, cue_pos: int) -> tuple:
+    clause_gap = abs(o.clause - cue_clause)
+    if o.in_relative and o.clause != cue_clause:
+        clause_gap += _RELATIVE_PENALTY
+    return (clause_gap, abs(o.start - cue_pos))
+
+
+def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
+          max_clause_gap: int, after: int | None = None) -> Occurrence | None:
+    cue_clause = a.clause_of(cue_start)
+    best = None
+    for rank, marker in enumerate(markers):
+        for o in a.occurrences:
+            if o.code in exclude or not _matches(o, marker, a, cue_start, cue_end):
+                continue
+            if after is not None and marker in ("acc", "dat") and o.start < after:
+                continue
+            dist = _distance(o, a, cue_clause, cue_start)
+            if dist[0] > max_clause_gap:
+                continue
+            key = (dist[0], rank, dist[1])
+            if best is None or key < best[0]:
+                best = (key, o)
+    return best[1] if best else None
+
+
+def _group_of(a: Analysis, o: Occurrence) -> list[Occurrence]:
+    return [x for x in a.occurrences if x.group == o.group]
+
+
+def _passive_agent(a: Analysis, cue_start: int) -> Occurrence | None:
+    clause = a.clause_of(cue_start)
+    lo, hi = a.clause_span(clause)
+    if not a.lang.passive.search(a.sentence.text[lo:hi]):
+        return None
+    for o in a.occurrences:
+        if o.clause == clause and o.marker in a.lang.passive_agent:
+            return o
+    return None
+
+
+def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str, str]]:
+    """(subject, object) code pairs this cue states."""
+    cs, ce = m.start(), m.end()
+    pairs: list[tuple[str, str]] = []
+
+    if "adj_pair" in cue.object:
+        adjs = [o for o in a.occurrences if o.kind == "adjective" and o.end <= cs]
+        for x, y in zip(adjs, adjs[1:]):
+            if a.sentence.text[x.end:y.start] == "-":
+                return [(x.code, y.code)]
+
+    subject = None
+    agent = _passive_agent(a, cs) if "nom" in cue.subject else None
+    if agent is not None:
+        subject = agent
+        obj = _pick(a, ("nom",), cs, ce, {agent.code}, 1)
+    else:
+        subject = _pick(a, cue.subject, cs, ce, set(), 2)
+        obj = None
+    if subject is None:
+        return pairs
+    subjects = _group_of(a, subject)
+    if cue.relation == "MEMBER_OF" or cue.relation in ("LEFT", "OBSERVER_OF"):
+        subjects = [s for s in subjects if gaz.kind_of(s.code) != "bloc"] or subjects
+    if obj is None:
+        exclude = {s.code for s in subjects}
+        obj = _pick(a, cue.object, cs, ce, exclude, 1, after=subject.end)
+    if obj is not None and cue.object_kind and gaz.kind_of(obj.code) != cue.object_kind:
+        obj = _pick(a, ("any",), cs, ce, {s.code for s in subjects} | {obj.code}, 2)
+        if obj is not None and gaz.kind_of(obj.code) != cue.object_kind:
+            obj = None
+    if obj is None:
+        if cue.symmetric_group and len({s.code for s in subjects}) > 1:
+            return [(x.code, y.code) for x, y in combinations(subjects, 2) if x.code != y.code]
+        return pairs
+    objects = _group_of(a, obj)
+    for s in subjects:
+        for o in objects:
+            if s.code != o.code:
+                pairs.append((s.code, o.code))
+    return pairs
+
+
+def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Language, gaz: Gazetteer,
+                       pub_date: str | None) -> list[Claim]:
+    if len({m.code for m in mentions}) < 2 or not lang.trigger.search(sentence.text):
+        return []
+    text = sentence.text
+    if text.rstrip().endswith("?") or not _TERMINAL.search(text):
+        return []
+    a = analyse(sentence, mentions, gaz, lang)
+    out: list[Claim] = []
+    source = source_of(text)
+    sentence_goods = goods_in(text)
+    for cue in lang.cues:
+        if cue.needs is not None and not cue.needs.search(text):
+            continue
+        if cue.needs_goods and not sentence_goods:
+            continue
+        if cue.skip_if is not None and cue.skip_if.search(text):
+            continue
+        for m in cue.pattern.finditer(text):
+            pairs = _roles(a, cue, m, gaz)
+            if not pairs:
+                continue
+            clause = a.clause_of(m.start())
+            lo, hi = a.clause_span(clause)
+            polarity = cue.polarity or "pos"
+            if not cue.ignore_negation and not cue.polarity:
+                first = min([o.start for o in a.occurrences if o.code == pairs[0][0]] + [lo])
+                if is_negated(text, min(first, lo), hi, lang):
+                    polarity = "neg"
+            modality = modality_of(text, text[lo:hi], lang, cue.modality)
+            time = timex.time_near(text, m.start(), pub_date)
+            goods = (goods_in(text[lo:hi]) or sentence_goods) if cue.relation == "SUPPLY" else []
+            for subj, obj in pairs:
+                out.append(Claim(subj, cue.relation, obj, polarity, modality, time, source, goods,
+                                 text, sentence.start, sentence.end, cue=m.group()))
+                for pattern, implied in cue.implies_if:
+                    if pattern.search(text):
+                        for imp in implied:
+                            s, o = (obj, subj) if imp.get("swap") else (subj, obj)
+                            out.append(Claim(s, imp["relation"], o, imp.get("polarity", "pos"), modality, time,
+                                             source, [], text, sentence.start, sentence.end, cue=m.group()))
+    return out
+
+
+def merge(claims: list[Claim]) -> list[Claim]:
+    """One claim per (subject, relation, object, polarity); later mentions fill gaps."""
+    by_key: dict[tuple, Claim] = {}
+    for c in claims:
+        if c.relation in SYMMETRIC and c.object < c.subject:
+            c.subject, c.object = c.object, c.subject
+        k = c.key()
+        if k not in by_key:
+            by_key[k] = c
+            continue
+        kept = by_key[k]
+        kept.time = kept.time or c.time
+        kept.source = kept.source or c.source
+        for g in c.goods:
+            if g not in kept.goods:
+                kept.goods.append(g)
+    return list(by_key.values())

@@ -1,0 +1,149 @@
+"""Loads the cue lexicons and closed word classes (claims/data/*.yaml) into compiled form.
+
+Everything here is compiled once per process: the extractor's hot loop only runs regexes
+and dictionary lookups.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+SUPPORTED_LANGUAGES = ("de", "en")
+
+
+def _load(name: str):
+    with resources.files("blocwatch.claims").joinpath("data", name).open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+@dataclass(frozen=True)
+class Cue:
+    relation: str
+    pattern: re.Pattern          # all the entry's cue regexes in one alternation
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+    needs: re.Pattern | None = None
+    needs_goods: bool = False
+    polarity: str | None = None
+    ignore_negation: bool = False
+    modality: str | None = None
+    object_kind: str | None = None
+    group_subject: bool = False
+    symmetric_group: bool = False
+    skip_if: re.Pattern | None = None
+    implies_if: tuple[tuple[re.Pattern, tuple[dict, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    cues: tuple[Cue, ...]
+    trigger: re.Pattern                  # any cue of any relation: the cheap sentence filter
+    prepositions: frozenset[str]
+    contractions: dict
+    fillers: frozenset[str]
+    titles: frozenset[str]
+    negators: re.Pattern
+    negation_exceptions: re.Pattern
+    reported: re.Pattern
+    subjunctive: re.Pattern
+    possible: re.Pattern
+    question: re.Pattern
+    coordinators: re.Pattern
+    passive: re.Pattern
+    passive_agent: frozenset[str]
+    clause_words: re.Pattern
+    relative: re.Pattern
+
+
+@dataclass(frozen=True)
+class Shared:
+    goods: tuple[tuple[str, re.Pattern], ...]
+    months: dict
+    weekdays: dict
+    relative_years: tuple[tuple[re.Pattern, int], ...]
+    relative_months: tuple[tuple[re.Pattern, int], ...]
+    relative_days: tuple[tuple[re.Pattern, int], ...]
+    extra: dict = field(default_factory=dict)
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+def _cue(entry: dict) -> Cue:
+    # Cues match at a word start; a cue starting with "-" attaches to the word before.
+    alts = "|".join(f"(?:{c})" if c.startswith("-") else rf"(?:(?<![\w-]){c})" for c in entry["cues"])
+    implies = tuple((_rx(k), tuple(v)) for k, v in (entry.get("implies_if") or {}).items())
+    return Cue(
+        relation=entry["relation"],
+        pattern=_rx(alts),
+        subject=tuple(entry.get("subject") or ("nom",)),
+        object=tuple(entry.get("object") or ("acc",)),
+        needs=_rx(entry["needs"]) if entry.get("needs") else None,
+        needs_goods=bool(entry.get("needs_goods")),
+        polarity=entry.get("polarity"),
+        ignore_negation=bool(entry.get("ignore_negation")),
+        modality=entry.get("modality"),
+        object_kind=entry.get("object_kind"),
+        group_subject=bool(entry.get("group_subject")),
+        symmetric_group=bool(entry.get("symmetric_group")),
+        skip_if=_rx(entry["skip_if"]) if entry.get("skip_if") else None,
+        implies_if=implies,
+    )
+
+
+@lru_cache(maxsize=None)
+def language(code: str) -> Language:
+    if code not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"unsupported language: {code!r}")
+    words = _load("language.yaml")[code]
+    cues = tuple(_cue(e) for e in _load(f"cues_{code}.yaml"))
+    trigger = _rx("|".join(f"(?:{c.pattern.pattern})" for c in cues))
+    return Language(
+        code=code, cues=cues, trigger=trigger,
+        prepositions=frozenset(words["prepositions"]),
+        contractions=dict(words.get("contractions") or {}),
+        fillers=frozenset(words["fillers"]),
+        titles=frozenset(words["titles"]),
+        negators=_rx(words["negators"]),
+        negation_exceptions=_rx(words["negation_exceptions"]),
+        reported=_rx(words["reported"]),
+        subjunctive=_rx(words["subjunctive"]),
+        possible=_rx(words["possible"]),
+        question=_rx(words["question_words"]),
+        coordinators=_rx(words["coordinators"]),
+        passive=_rx(words["passive"]),
+        passive_agent=frozenset(words["passive_agent"]),
+        clause_words=_rx(words["clause_words"]),
+        relative=_rx(words["relative"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def shared() -> Shared:
+    data = _load("language.yaml")
+    return Shared(
+        goods=tuple((k, _rx(v)) for k, v in data["goods"].items()),
+        months=data["months"],
+        weekdays=data["weekdays"],
+        relative_years=tuple((_rx(k), v) for k, v in data["relative_years"].items()),
+        relative_months=tuple((_rx(k), v) for k, v in data["relative_months"].items()),
+        relative_days=tuple((_rx(k), v) for k, v in data["relative_days"].items()),
+    )
+
+
+@lru_cache(maxsize=1)
+def sources() -> tuple[re.Pattern, dict]:
+    """Known reporting sources (outlets, agencies, think tanks): regex and canonical names."""
+    data = _load("sources.yaml")
+    names = {}
+    for canonical, variants in data.items():
+        for v in [canonical, *(variants or [])]:
+            names[v.lower()] = canonical
+    alts = "|".join(re.escape(v) for v in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])", re.I), names

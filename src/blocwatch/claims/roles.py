@@ -1,0 +1,169 @@
+"""Who is who in a sentence: actor occurrences, their role markers, clauses, coordination.
+
+No parser: German and English mark roles well enough on the surface for the relations we
+need. An actor governed by a preposition ("nach Kasachstan", "von der Türkei", "to Kyiv")
+carries that preposition as its marker; a German genitive ("Russlands", "der OVKS" after a
+noun) or English possessive ("Russia's") is `gen`; an actor with no marker is a subject or
+direct-object candidate. Titles glue a state to its people: "Russlands Präsident Wladimir
+Putin" is one occurrence of RUS, unmarked.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..actors.gazetteer import TOKEN, Gazetteer
+from ..model import Mention, Sentence
+from .lexicon import Language
+
+_WORD = re.compile(r"[^\W\d_][\w-]*|\d+", re.UNICODE)
+_BOUNDARY = re.compile(r"[;:–—(]|\s-\s|,")
+
+
+@dataclass
+class Occurrence:
+    """One actor named at one place of a sentence (adjacent mentions of it merged)."""
+    code: str
+    start: int            # offsets relative to the sentence text
+    end: int
+    kind: str
+    marker: str | None = None        # governing preposition, normalised ("zur" -> "zu")
+    genitive: bool = False
+    clause: int = 0
+    group: int = 0                   # coordination group id
+    in_relative: bool = False        # inside a relative clause
+    members: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    """A sentence prepared for role finding."""
+    sentence: Sentence
+    lang: Language
+    occurrences: list[Occurrence]
+    clause_starts: list[int]         # sorted offsets where clauses start
+    relative_clauses: set[int]
+
+    def clause_of(self, pos: int) -> int:
+        n = 0
+        for i, s in enumerate(self.clause_starts):
+            if s <= pos:
+                n = i
+        return n
+
+    def clause_span(self, idx: int) -> tuple[int, int]:
+        start = self.clause_starts[idx]
+        end = self.clause_starts[idx + 1] if idx + 1 < len(self.clause_starts) else len(self.sentence.text)
+        return start, end
+
+    def groups(self) -> dict[int, list[Occurrence]]:
+        out: dict[int, list[Occurrence]] = {}
+        for o in self.occurrences:
+            out.setdefault(o.group, []).append(o)
+        return out
+
+
+def _words_before(text: str, pos: int, n: int) -> list[str]:
+    return [m.group() for m in _WORD.finditer(text[max(0, pos - 80):pos])][-n:]
+
+
+def _marker(text: str, start: int, lang: Language) -> str | None:
+    """The preposition governing an actor, looking back over articles and fillers."""
+    for word in reversed(_words_before(text, start, 5)):
+        low = word.lower()
+        low = lang.contractions.get(low, low)
+        if low in lang.prepositions:
+            return low
+        if low in lang.fillers:
+            continue
+        # Attributive adjectives ("an die benachbarte Türkei") may stand between too.
+        if word[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and len(low) > 3:
+            continue
+        return None
+    return None
+
+
+def _is_genitive(text: str, m: Mention, gaz: Gazetteer, lang: Language) -> bool:
+    after = text[m.end:m.end + 3]
+    if lang.code == "en":
+        return after.startswith(("'s", "’s", "'", "’"))
+    surface = m.text
+    if m.kind in ("name", "capital", "seat", "person", "group") and surface.endswith("s") and len(surface) > 3:
+        base = tuple(t.lower() for t in TOKEN.findall(surface[:-1]))
+        if any(e.code == m.code for e in gaz.forms.get(base, ())):
+            return True
+    before = _words_before(text, m.start, 2)
+    if before and before[-1].lower() == "des":
+        return True
+    if len(before) == 2 and before[-1].lower() == "der" and before[0][:1].isupper() \
+            and before[0].lower() not in lang.prepositions and not before[0].lower() in lang.fillers:
+        return True
+    return False
+
+
+def _glue(text: str, a: Occurrence, b: Mention, lang: Language) -> bool:
+    """Do mention b and occurrence a name the same actor in one phrase?"""
+    if a.code != b.code:
+        return False
+    gap = text[a.end:b.start]
+    if len(gap) > 60:
+        return False
+    words = [w.lower() for w in _WORD.findall(gap)]
+    return all(w in lang.titles or w in lang.fillers or w.endswith(("ische", "ischen", "ischer")) for w in words) \
+        and not re.search(r"[,;:.]", gap)
+
+
+def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: Language) -> Analysis:
+    text = sentence.text
+    occs: list[Occurrence] = []
+    for m in mentions:
+        rel = Mention(m.start - sentence.start, m.end - sentence.start, m.text, m.code, m.kind)
+        if occs and _glue(text, occs[-1], rel, lang):
+            occs[-1].end = rel.end
+            occs[-1].members.append(m)
+            occs[-1].genitive = False   # "Russlands Präsident Putin" names Russia itself
+            if rel.kind != "adjective":
+                occs[-1].kind = rel.kind
+            continue
+        o = Occurrence(rel.code, rel.start, rel.end, rel.kind, members=[m])
+        o.marker = _marker(text, rel.start, lang)
+        o.genitive = o.marker is None and _is_genitive(text, rel, gaz, lang)
+        if o.genitive and lang.code == "de":
+            # A genitive directly followed by a title is the actor itself ("Kasachstans Präsident").
+            nxt = _WORD.search(text, rel.end)
+            if nxt and nxt.group().lower() in lang.titles and text[rel.end:nxt.start()].strip() == "":
+                o.genitive = False
+        occs.append(o)
+
+    # Coordination: actors joined by "und", ",", "sowie", "oder", "noch" form one group.
+    group = 0
+    for i, o in enumerate(occs):
+        if i and lang.coordinators.match(text[occs[i - 1].end:o.start]):
+            o.group = occs[i - 1].group
+            if o.marker is None and occs[i - 1].marker is not None:
+                gap = text[occs[i - 1].end:o.start]
+                if not re.search(r"\b(?:" + "|".join(lang.prepositions) + r")\b", gap, re.I):
+                    o.marker = occs[i - 1].marker
+        else:
+            group += 1
+            o.group = group
+
+    # Clauses: punctuation and clause words start a new clause, except the commas of a
+    # coordinated list of actors.
+    coordinated_gaps = [(occs[i - 1].end, o.start) for i, o in enumerate(occs) if i and o.group == occs[i - 1].group]
+    starts = [0]
+    relative = set()
+    for m in list(_BOUNDARY.finditer(text)) + list(lang.clause_words.finditer(text)):
+        pos = m.start()
+        if any(a <= pos < b for a, b in coordinated_gaps):
+            continue
+        starts.append(m.end() if m.group() in ",;:" else pos)
+    starts = sorted(set(starts))
+    for i, s in enumerate(starts):
+        if i and text[starts[i] - 1:starts[i]] == "," and lang.relative.match(text, s):
+            relative.add(i)
+    analysis = Analysis(sentence, lang, occs, starts, relative)
+    for o in occs:
+        o.clause = analysis.clause_of(o.start)
+        o.in_relative = o.clause in relative
+    return analysis
