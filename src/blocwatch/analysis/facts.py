@@ -1,0 +1,105 @@
+"""Facts: claims merged across articles per (subject, relation, object, polarity).
+
+A claim is what one article says; a fact is what the corpus says, with how often, by
+whom and how surely. Symmetric relations are merged regardless of order (MEET RUS PRK is
+MEET PRK RUS).
+
+Confidence
+----------
+Each independent origin of a fact (a named source such as "Bild" counts once however many
+outlets repeat it; otherwise the outlet; otherwise the single document) gives it a weight
+by how the text states it, taking the strongest statement of that origin:
+
+    asserted 0.6    reported 0.4    possible 0.15
+
+and the confidence is the chance that not every origin is wrong:
+
+    confidence = 1 - prod(1 - w_origin)
+
+so one asserting article gives 0.6, two independent ones 0.84, three 0.94, while fifty
+articles that all quote the same source stay at that one source's weight.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy.orm import Session
+
+from ..model import SYMMETRIC, Fact
+from .claims import StoredClaim, chronological, load_claims
+
+MODALITY_WEIGHT = {"asserted": 0.6, "reported": 0.4, "possible": 0.15}
+
+
+def confidence(claims: Iterable[StoredClaim]) -> float:
+    """1 - prod(1 - w) over independent origins (see module doc)."""
+    strongest: dict[str, float] = {}
+    for claim in claims:
+        weight = MODALITY_WEIGHT.get(claim.modality, 0.0)
+        strongest[claim.origin] = max(weight, strongest.get(claim.origin, 0.0))
+    doubt = 1.0
+    for weight in strongest.values():
+        doubt *= 1.0 - weight
+    return round(1.0 - doubt, 4)
+
+
+def first_and_last(claims: Iterable[StoredClaim]) -> tuple[str | None, str | None]:
+    """Time labels of the earliest-starting and the latest-ending claim."""
+    dated = [c for c in claims if c.when_start is not None]
+    if not dated:
+        return None, None
+    first = min(dated, key=lambda c: (c.when_start, c.when_end))
+    last = max(dated, key=lambda c: (c.when_end, c.when_start))
+    return first.when_label, last.when_label
+
+
+def merge(claims: Iterable[StoredClaim]) -> list[Fact]:
+    """Facts from claims, most confident first."""
+    groups: dict[tuple, list[StoredClaim]] = defaultdict(list)
+    for claim in claims:
+        groups[claim.key].append(claim)
+    found = []
+    for (subject, relation, object_, polarity), members in groups.items():
+        members.sort(key=chronological)
+        first, last = first_and_last(members)
+        found.append(Fact(
+            subject=subject, relation=relation, object=object_, polarity=polarity,
+            first_time=first, last_time=last,
+            n_documents=len({c.document_id for c in members}),
+            n_outlets=len({c.outlet for c in members if c.outlet}),
+            share_reported=round(sum(c.modality == "reported" for c in members)
+                                 / len(members), 3),
+            confidence=confidence(members),
+            evidence=[c.citation() for c in members],
+        ))
+    found.sort(key=lambda f: (-f.confidence, -f.n_documents, f.subject, f.relation,
+                              f.object, f.polarity))
+    return found
+
+
+def facts(session: Session, *, actor: str | None = None, subject: str | None = None,
+          object: str | None = None, relation: str | None = None,  # noqa: A002
+          polarity: str | None = None, since: str | None = None, until: str | None = None,
+          min_documents: int = 1) -> list[Fact]:
+    """Facts of the store, filtered; see the module doc for how they are merged.
+
+    For symmetric relations `subject` and `object` match either side ("B MEET A" is
+    also A's meeting with B).
+    """
+    between = (subject, object) if subject and object else None
+    if between is None and (subject or object):
+        actor = actor or subject or object
+    loaded = load_claims(session, relations=relation, actor=actor, between=between,
+                         polarity=polarity, since=since, until=until)
+    if subject or object:
+        loaded = [c for c in loaded if _matches(c, subject, object)]
+    return [f for f in merge(loaded) if f.n_documents >= min_documents]
+
+
+def _matches(claim: StoredClaim, subject: str | None, object_: str | None) -> bool:
+    if claim.relation in SYMMETRIC:
+        sides = {claim.subject, claim.object}
+        return (subject is None or subject in sides) and (object_ is None or object_ in sides)
+    return ((subject is None or claim.subject == subject)
+            and (object_ is None or claim.object == object_))

@@ -1,0 +1,80 @@
+"""Helpers for tests of code that uses the store (not used at run time).
+
+- `postgres_test_url()`: the PostgreSQL server to test against, or why there is none.
+  Tries $BLOCWATCH_TEST_PG_URL, then the address .ci/postgres.sh starts by default.
+- `reset(engine)`: drop and recreate the store's tables (PostgreSQL test databases are
+  reused between tests).
+- `ScriptedExtractor`: a stand-in for blocwatch.pipeline.extract that returns the claims a
+  test scripted for each sentence, with evidence offsets found in the text.
+"""
+from __future__ import annotations
+
+import os
+from sqlalchemy import Engine, create_engine, text
+
+from ..model import Claim, Document, Extraction, Mention
+from .schema import metadata
+
+ENV_VAR = "BLOCWATCH_TEST_PG_URL"
+DEFAULT_PG_URL = "postgresql+psycopg://blocwatch@127.0.0.1:55432/blocwatch_test"
+
+
+def postgres_test_url() -> tuple[str | None, str]:
+    """(url, "") for a reachable server, or (None, reason to print in the skip)."""
+    candidates = [os.environ[ENV_VAR]] if os.environ.get(ENV_VAR) else [DEFAULT_PG_URL]
+    failures = []
+    for url in candidates:
+        try:
+            engine = create_engine(url, connect_args={"connect_timeout": 3})
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            engine.dispose()
+            return url, ""
+        except Exception as exc:  # noqa: BLE001 - any failure means: no server to test on
+            failures.append(f"{url}: {type(exc).__name__}: {str(exc).splitlines()[0]}")
+    hint = "" if os.environ.get(ENV_VAR) else f" ({ENV_VAR} not set)"
+    return None, ("no PostgreSQL server reachable" + hint + ", PostgreSQL store tests "
+                  "skipped; start one with `eval \"$(bash .ci/postgres.sh)\"`. Tried: "
+                  + "; ".join(failures))
+
+
+def reset(engine: Engine) -> None:
+    """Empty store: drop and recreate every table."""
+    metadata.drop_all(engine)
+    metadata.create_all(engine)
+
+
+class ScriptedExtractor:
+    """Extracts from a Document exactly the claims scripted for its sentences.
+
+    `script` maps a sentence's text to its claims; a sentence found in a document yields
+    its claims with evidence and offsets set, and a mention for each actor. Documents
+    whose text contains `fail_marker` raise, like a crashing extractor would.
+    """
+
+    version = "scripted-1"
+
+    def __init__(self, script: dict[str, list[Claim]], fail_marker: str = "<<CRASH>>"):
+        self.script = script
+        self.fail_marker = fail_marker
+        self.calls = 0
+
+    def __call__(self, document: Document) -> Extraction:
+        self.calls += 1
+        if self.fail_marker and self.fail_marker in document.text:
+            raise RuntimeError("scripted extractor failure")
+        claims, mentions = [], []
+        for sentence, scripted in self.script.items():
+            start = document.text.find(sentence)
+            if start < 0:
+                continue
+            end = start + len(sentence)
+            for claim in scripted:
+                claims.append(Claim(
+                    subject=claim.subject, relation=claim.relation, object=claim.object,
+                    polarity=claim.polarity, modality=claim.modality, time=claim.time,
+                    source=claim.source, goods=list(claim.goods), evidence=sentence,
+                    start=start, end=end, cue=claim.cue))
+                for code in (claim.subject, claim.object):
+                    mentions.append(Mention(start, end, sentence[:20], code))
+        return Extraction(document=document, mentions=mentions, claims=claims)
