@@ -113,10 +113,7 @@ class Extraction:
     document: Document
     mentions: list[Mention]
     claims: list[Claim]
-
-    @property
-    def actors(self) -> list[str]:
-        return sorted({m.code for m in self.mentions})
+    actors: list[str] = field(default_factory=list)   # sorted codes the article names
 
     def to_contract(self) -> dict:
         """The JSON object of ../shared/ONTOLOGY.md, one per document."""

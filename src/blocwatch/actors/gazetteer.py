@@ -48,8 +48,13 @@ class Gazetteer:
         if not key:
             return
         bucket = self.forms.setdefault(key, [])
-        if all(e.code != entry.code or e.kind != entry.kind for e in bucket):
-            bucket.append(entry)
+        for i, e in enumerate(bucket):
+            if e.code == entry.code and e.kind == entry.kind:
+                # "NATO" (exact case) and "Nato" (any case) are one entry: keep the looser one.
+                if e.case_sensitive and not entry.case_sensitive:
+                    bucket[i] = entry
+                return
+        bucket.append(entry)
         self.max_len = max(self.max_len, len(key))
 
     def kind_of(self, code: str) -> str | None:

@@ -36,6 +36,21 @@ def _exclusions() -> list[tuple[frozenset[str], re.Pattern | None, re.Pattern | 
     return rules
 
 
+@lru_cache(maxsize=1)
+def _agent_nouns() -> re.Pattern:
+    return re.compile(r"[\s-]*(?:[^\W\d_]+[\s-]+)?" + _load_yaml("context.yaml")["agent_nouns"], re.I)
+
+
+def names_actor(text: str, mention: Mention) -> bool:
+    """Does this mention name an actor by itself? Adjectives only before an agent noun
+    ("russische Soldaten" yes, "deutsche Medien", "sowjetischer Bauart" no)."""
+    if mention.kind != "adjective":
+        return True
+    if text[mention.end:mention.end + 1] == "-" and re.match(r"-[^\W\d_]+isch", text[mention.end:]):
+        return True   # "armenisch-belarussische Beziehungen"
+    return _agent_nouns().match(text, mention.end) is not None
+
+
 def _excluded(text: str, start: int, end: int) -> bool:
     surface = text[start:end].lower()
     for forms, nxt, prev in _exclusions():
@@ -48,6 +63,9 @@ def _excluded(text: str, start: int, end: int) -> bool:
 
 
 def _case_ok(entry: Entry, surface_tokens: list[str]) -> bool:
+    if entry.kind == "person":
+        # Names are capitalised; "trump", "tusk", "bush" in lower case are words.
+        return surface_tokens[0][:1].isupper()
     if not entry.case_sensitive:
         return True
     return [t for t in TOKEN.findall(entry.form)] == surface_tokens

@@ -23,6 +23,12 @@ _RELATIVE_PENALTY = 3
 
 
 def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: int) -> bool:
+    if o.marker == "frame":
+        return False
+    if marker == "before":
+        return 0 <= cue_start - o.end <= 1
+    if o.compound or (o.start <= cue_start < o.end):
+        return False   # "Ukraine-Krieg" names the war, not a party; a cue inside a name is no role
     if marker in ("nom", "acc", "dat"):
         return o.marker is None and not o.genitive
     if marker == "gen":
@@ -31,8 +37,6 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
         return o.kind == "adjective"
     if marker in ("any", "any_other"):
         return True
-    if marker == "before":
-        return 0 <= cue_start - o.end <= 1
     if marker == "after":
         gap = a.sentence.text[cue_end:o.start]
         return 0 <= len(gap) <= 25 and re.fullmatch(r"[\s\w-]*?", gap) is not None and len(gap.split()) <= 2
@@ -47,7 +51,13 @@ def _distance(o: Occurrence, a: Analysis, cue_clause: int, cue_pos: int) -> tupl
 
 
 def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
-          max_clause_gap: int, after: int | None = None) -> Occurrence | None:
+          max_clause_gap: int, after: int | None = None, role: str = "subject") -> Occurrence | None:
+    """The best occurrence for a role.
+
+    Subjects: nearest clause first, then marker preference, then the earliest (German and
+    English put the subject first or right after the verb). Objects: marker preference
+    first (a preposition like "nach" is strong evidence), then clause, then distance.
+    """
     cue_clause = a.clause_of(cue_start)
     best = None
     for rank, marker in enumerate(markers):
@@ -56,13 +66,28 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
                 continue
             if after is not None and marker in ("acc", "dat") and o.start < after:
                 continue
-            dist = _distance(o, a, cue_clause, cue_start)
-            if dist[0] > max_clause_gap:
+            gap, dist = _distance(o, a, cue_clause, cue_start)
+            if gap > max_clause_gap:
                 continue
-            key = (dist[0], rank, dist[1])
+            if role == "subject":
+                key = (gap, rank, o.start if marker == "nom" else dist)
+            else:
+                key = (rank, gap, dist)
             if best is None or key < best[0]:
                 best = (key, o)
     return best[1] if best else None
+
+
+def _relative_antecedent(a: Analysis, cue_start: int) -> Occurrence | None:
+    """In "Kasachstan, welches es ablehnt, ... anzuerkennen" the subject is the actor before the comma."""
+    clause = a.clause_of(cue_start)
+    if clause not in a.relative_clauses:
+        return None
+    if any(o.clause == clause and o.marker is None and not o.genitive and not o.compound for o in a.occurrences):
+        return None
+    start = a.clause_starts[clause]
+    before = [o for o in a.occurrences if o.end <= start and start - o.end <= 4 and not o.compound]
+    return before[-1] if before else None
 
 
 def _group_of(a: Analysis, o: Occurrence) -> list[Occurrence]:
@@ -97,7 +122,8 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         subject = agent
         obj = _pick(a, ("nom",), cs, ce, {agent.code}, 1)
     else:
-        subject = _pick(a, cue.subject, cs, ce, set(), 2)
+        subject = _relative_antecedent(a, cs) if "nom" in cue.subject else None
+        subject = subject or _pick(a, cue.subject, cs, ce, set(), 2)
         obj = None
     if subject is None:
         return pairs
@@ -106,11 +132,12 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         subjects = [s for s in subjects if gaz.kind_of(s.code) != "bloc"] or subjects
     if obj is None:
         exclude = {s.code for s in subjects}
-        obj = _pick(a, cue.object, cs, ce, exclude, 1, after=subject.end)
-    if obj is not None and cue.object_kind and gaz.kind_of(obj.code) != cue.object_kind:
-        obj = _pick(a, ("any",), cs, ce, {s.code for s in subjects} | {obj.code}, 2)
-        if obj is not None and gaz.kind_of(obj.code) != cue.object_kind:
-            obj = None
+        obj = _pick(a, cue.object, cs, ce, exclude, 2, after=subject.end, role="object")
+    if cue.object_kind and (obj is None or gaz.kind_of(obj.code) != cue.object_kind):
+        # Membership statements name one organisation: take it wherever it stands.
+        blocs = [o for o in a.occurrences if gaz.kind_of(o.code) == cue.object_kind
+                 and o.code not in {s.code for s in subjects} and not o.marker == "frame"]
+        obj = min(blocs, key=lambda o: abs(o.start - cs)) if blocs else None
     if obj is None:
         if cue.symmetric_group and len({s.code for s in subjects}) > 1:
             return [(x.code, y.code) for x, y in combinations(subjects, 2) if x.code != y.code]
@@ -124,13 +151,17 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
 
 
 def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Language, gaz: Gazetteer,
-                       pub_date: str | None) -> list[Claim]:
-    if len({m.code for m in mentions}) < 2 or not lang.trigger.search(sentence.text):
-        return []
+                       pub_date: str | None, topic: str | None = None) -> tuple[list[Claim], str | None]:
+    """Claims of one sentence, and the sentence's topic (for anaphors in the next one)."""
+    if not mentions:
+        return [], topic
     text = sentence.text
-    if text.rstrip().endswith("?") or not _TERMINAL.search(text):
-        return []
-    a = analyse(sentence, mentions, gaz, lang)
+    codes = {m.code for m in mentions}
+    if len(codes) < 2 and not (topic and topic not in codes and lang.anaphors.search(text)):
+        return [], _cheap_topic(text, mentions, sentence, lang) or topic
+    if not lang.trigger.search(text) or text.rstrip().endswith("?") or not _TERMINAL.search(text):
+        return [], _cheap_topic(text, mentions, sentence, lang) or topic
+    a = analyse(sentence, mentions, gaz, lang, topic)
     out: list[Claim] = []
     source = source_of(text)
     sentence_goods = goods_in(text)
@@ -142,18 +173,21 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
         if cue.skip_if is not None and cue.skip_if.search(text):
             continue
         for m in cue.pattern.finditer(text):
+            clause = a.clause_of(m.start())
+            lo, hi = a.clause_span(clause)
+            if cue.clause_needs is not None and not cue.clause_needs.search(text, lo, hi):
+                continue
             pairs = _roles(a, cue, m, gaz)
             if not pairs:
                 continue
-            clause = a.clause_of(m.start())
-            lo, hi = a.clause_span(clause)
             polarity = cue.polarity or "pos"
             if not cue.ignore_negation and not cue.polarity:
                 first = min([o.start for o in a.occurrences if o.code == pairs[0][0]] + [lo])
                 if is_negated(text, min(first, lo), hi, lang):
                     polarity = "neg"
             modality = modality_of(text, text[lo:hi], lang, cue.modality)
-            time = timex.time_near(text, m.start(), pub_date)
+            # No time in the sentence: the article speaks of its own day (month precision).
+            time = timex.time_near(text, m.start(), pub_date) or (pub_date[:7] if pub_date else None)
             goods = (goods_in(text[lo:hi]) or sentence_goods) if cue.relation == "SUPPLY" else []
             for subj, obj in pairs:
                 out.append(Claim(subj, cue.relation, obj, polarity, modality, time, source, goods,
@@ -164,7 +198,16 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
                             s, o = (obj, subj) if imp.get("swap") else (subj, obj)
                             out.append(Claim(s, imp["relation"], o, imp.get("polarity", "pos"), modality, time,
                                              source, [], text, sentence.start, sentence.end, cue=m.group()))
-    return out
+    return out, a.topic
+
+
+def _cheap_topic(text: str, mentions: list[Mention], sentence: Sentence, lang: Language) -> str | None:
+    """Topic of a sentence not worth a full analysis: its first actor not after a preposition."""
+    for m in mentions:
+        before = text[max(0, m.start - sentence.start - 25):m.start - sentence.start].split()
+        if m.kind != "adjective" and (not before or before[-1].lower() not in lang.prepositions):
+            return m.code
+    return None
 
 
 def merge(claims: list[Claim]) -> list[Claim]:

@@ -35,6 +35,7 @@ class Cue:
     group_subject: bool = False
     symmetric_group: bool = False
     skip_if: re.Pattern | None = None
+    clause_needs: re.Pattern | None = None    # the cue's own clause must match this
     implies_if: tuple[tuple[re.Pattern, tuple[dict, ...]], ...] = ()
 
 
@@ -58,6 +59,8 @@ class Language:
     passive_agent: frozenset[str]
     clause_words: re.Pattern
     relative: re.Pattern
+    frame_nouns: frozenset[str]
+    anaphors: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -76,8 +79,9 @@ def _rx(pattern: str) -> re.Pattern:
 
 
 def _cue(entry: dict) -> Cue:
-    # Cues match at a word start; a cue starting with "-" attaches to the word before.
-    alts = "|".join(f"(?:{c})" if c.startswith("-") else rf"(?:(?<![\w-]){c})" for c in entry["cues"])
+    # Cues match at a word start, also after a hyphen ("EU-Sanktionen", "Nato-Beitritt");
+    # a cue starting with "-" attaches to the word before.
+    alts = "|".join(f"(?:{c})" if c.startswith("-") else rf"(?:(?<!\w){c})" for c in entry["cues"])
     implies = tuple((_rx(k), tuple(v)) for k, v in (entry.get("implies_if") or {}).items())
     return Cue(
         relation=entry["relation"],
@@ -93,6 +97,7 @@ def _cue(entry: dict) -> Cue:
         group_subject=bool(entry.get("group_subject")),
         symmetric_group=bool(entry.get("symmetric_group")),
         skip_if=_rx(entry["skip_if"]) if entry.get("skip_if") else None,
+        clause_needs=_rx(entry["clause_needs"]) if entry.get("clause_needs") else None,
         implies_if=implies,
     )
 
@@ -121,6 +126,8 @@ def language(code: str) -> Language:
         passive_agent=frozenset(words["passive_agent"]),
         clause_words=_rx(words["clause_words"]),
         relative=_rx(words["relative"]),
+        frame_nouns=frozenset(words["frame_nouns"]),
+        anaphors=re.compile(words["anaphors"]),   # case matters: German nouns are capitalised
     )
 
 

@@ -32,6 +32,7 @@ class Occurrence:
     clause: int = 0
     group: int = 0                   # coordination group id
     in_relative: bool = False        # inside a relative clause
+    compound: bool = False           # first part of a compound noun ("Ukraine-Krieg")
     members: list[Mention] = field(default_factory=list)
 
 
@@ -43,6 +44,7 @@ class Analysis:
     occurrences: list[Occurrence]
     clause_starts: list[int]         # sorted offsets where clauses start
     relative_clauses: set[int]
+    topic: str | None = None         # what the sentence is about: its first subject
 
     def clause_of(self, pos: int) -> int:
         n = 0
@@ -68,8 +70,16 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
 
 
 def _marker(text: str, start: int, lang: Language) -> str | None:
-    """The preposition governing an actor, looking back over articles and fillers."""
-    for word in reversed(_words_before(text, start, 5)):
+    """The preposition governing an actor, looking back over articles and fillers.
+
+    "frame" marks an actor that only frames the sentence ("im Rahmen der OVKS").
+    """
+    before = _words_before(text, start, 5)
+    if len(before) >= 2 and before[-1].lower() in ("der", "des", "of", "the") and before[-2].lower() in lang.frame_nouns:
+        return "frame"
+    if before and before[-1].lower() in lang.frame_nouns and m_is_genitive_form(text, start):
+        return "frame"
+    for word in reversed(before):
         low = word.lower()
         low = lang.contractions.get(low, low)
         if low in lang.prepositions:
@@ -81,6 +91,19 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
             continue
         return None
     return None
+
+
+def m_is_genitive_form(text: str, start: int) -> bool:
+    """Cheap test for "Fall Armeniens": the word at ``start`` ends in -s."""
+    m = _WORD.match(text, start)
+    return bool(m and m.group().endswith("s"))
+
+
+# Heads of compounds that still name the actor: "OVKS-Staaten", "US-Truppen", "Kreml-Chef".
+_ACTOR_HEADS = re.compile(r"-(?:staat|länder|land|mitglied|partner|bündnispartner|truppe|soldat|armee|militär|regierung|"
+                          r"führung|chef|präsident|minister|regime|streitkräfte|marine|luftwaffe|kräfte|geheimdienst|"
+                          r"diplomat|botschaft|behörde|member|troop|soldier|force|army|military|government|leader|official|"
+                          r"ally|allies|regime)", re.I)
 
 
 def _is_genitive(text: str, m: Mention, gaz: Gazetteer, lang: Language) -> bool:
@@ -113,7 +136,8 @@ def _glue(text: str, a: Occurrence, b: Mention, lang: Language) -> bool:
         and not re.search(r"[,;:.]", gap)
 
 
-def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: Language) -> Analysis:
+def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: Language,
+            previous_topic: str | None = None) -> Analysis:
     text = sentence.text
     occs: list[Occurrence] = []
     for m in mentions:
@@ -133,6 +157,8 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
             nxt = _WORD.search(text, rel.end)
             if nxt and nxt.group().lower() in lang.titles and text[rel.end:nxt.start()].strip() == "":
                 o.genitive = False
+        if text[rel.end:rel.end + 1] == "-" and text[rel.end + 1:rel.end + 2].isalpha():
+            o.compound = not _ACTOR_HEADS.match(text, rel.end)
         occs.append(o)
 
     # Coordination: actors joined by "und", ",", "sowie", "oder", "noch" form one group.
@@ -166,4 +192,38 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
     for o in occs:
         o.clause = analysis.clause_of(o.start)
         o.in_relative = o.clause in relative
+    _resolve_anaphors(analysis, previous_topic)
+    subjects = [o for o in analysis.occurrences if o.marker is None and not o.genitive and not o.compound
+                and not o.in_relative and o.kind != "anaphor"]
+    analysis.topic = subjects[0].code if subjects else previous_topic
     return analysis
+
+
+def _resolve_anaphors(a: Analysis, previous_topic: str | None) -> None:
+    """Add "das Land", "den Bündnispartner" as occurrences of the actor they refer back to.
+
+    A definite noun phrase does not refer to the subject of its own clause; it refers to the
+    first subject of an earlier clause of the sentence, or else to the previous sentence's topic.
+    """
+    text = a.sentence.text
+    added = []
+    for m in a.lang.anaphors.finditer(text):
+        if any(o.start <= m.start() < o.end for o in a.occurrences):
+            continue
+        clause = a.clause_of(m.start())
+        earlier = [o for o in a.occurrences if o.end <= m.start() and o.clause != clause
+                   and o.marker is None and not o.genitive and not o.compound and o.kind != "adjective"]
+        code = earlier[0].code if earlier else previous_topic
+        if not code:
+            continue
+        head = m.group().split()[0]
+        o = Occurrence(code, m.start(), m.end(), "anaphor", clause=clause, in_relative=clause in a.relative_clauses)
+        o.marker = _marker(text, m.start(), a.lang)
+        o.genitive = head.lower() in ("des", "dieses") and o.marker is None
+        added.append(o)
+    if added:
+        a.occurrences = sorted(a.occurrences + added, key=lambda o: o.start)
+        group = max((o.group for o in a.occurrences), default=0)
+        for o in added:
+            group += 1
+            o.group = group
