@@ -17,11 +17,25 @@ from importlib import resources
 import yaml
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# Scraped text loses spaces: "ZumSCO-Bündnis", "hatteXi Jinping". A lower-case letter
+# followed by an upper-case one starts a new token (in the text and in the names alike).
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 
 
+def iter_tokens(text: str, offset: int = 0):
+    """Word tokens as (start, end, text), split at lower-to-upper case changes."""
+    for m in TOKEN.finditer(text):
+        word, start = m.group(), m.start()
+        cut = 0
+        for i in range(1, len(word)):
+            if word[i - 1].islower() and word[i].isupper():
+                yield offset + start + cut, offset + start + i, word[cut:i]
+                cut = i
+        yield offset + start + cut, offset + m.end(), word[cut:]
+
+
 def tokens_of(text: str) -> tuple[str, ...]:
-    return tuple(t.lower() for t in TOKEN.findall(text))
+    return tuple(t.lower() for _, _, t in iter_tokens(text))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..model import Mention, Sentence
-from .gazetteer import TOKEN, Entry, Gazetteer, _load_yaml, load
+from .gazetteer import Entry, Gazetteer, _load_yaml, iter_tokens, load, tokens_of
 
 # Only these may stand between the tokens of one multi-word name.
 _JOINER = re.compile(r"[\s\-.'’]{1,3}")
@@ -68,13 +68,12 @@ def _case_ok(entry: Entry, surface_tokens: list[str]) -> bool:
         return surface_tokens[0][:1].isupper()
     if not entry.case_sensitive:
         return True
-    return [t for t in TOKEN.findall(entry.form)] == surface_tokens
+    return [t for _, _, t in iter_tokens(entry.form)] == surface_tokens
 
 
 def _candidates(gaz: Gazetteer, text: str, sentence: Sentence):
     """Yield (start, end, entries) for the longest gazetteer match at each position."""
-    toks = [(m.start() + sentence.start, m.end() + sentence.start, m.group())
-            for m in TOKEN.finditer(sentence.text)]
+    toks = list(iter_tokens(sentence.text, sentence.start))
     n = len(toks)
     i = 0
     while i < n:

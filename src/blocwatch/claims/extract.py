@@ -51,7 +51,8 @@ def _distance(o: Occurrence, a: Analysis, cue_clause: int, cue_pos: int) -> tupl
 
 
 def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
-          max_clause_gap: int, after: int | None = None, role: str = "subject") -> Occurrence | None:
+          max_clause_gap: int, after: int | None = None, role: str = "subject",
+          window: int | None = None) -> Occurrence | None:
     """The best occurrence for a role.
 
     Subjects: nearest clause first, then marker preference, then the earliest (German and
@@ -65,6 +66,8 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
             if o.code in exclude or not _matches(o, marker, a, cue_start, cue_end):
                 continue
             if after is not None and marker in ("acc", "dat") and o.start < after:
+                continue
+            if window is not None and (o.start - cue_end > window or cue_start - o.end > window):
                 continue
             gap, dist = _distance(o, a, cue_clause, cue_start)
             if gap > max_clause_gap:
@@ -110,7 +113,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     cs, ce = m.start(), m.end()
     pairs: list[tuple[str, str]] = []
 
-    if "adj_pair" in cue.object:
+    if "adj_pair" in cue.object or "adj_pair" in cue.subject:
         adjs = [o for o in a.occurrences if o.kind == "adjective" and o.end <= cs]
         for x, y in zip(adjs, adjs[1:]):
             if a.sentence.text[x.end:y.start] == "-":
@@ -123,7 +126,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         obj = _pick(a, ("nom",), cs, ce, {agent.code}, 1)
     else:
         subject = _relative_antecedent(a, cs) if "nom" in cue.subject else None
-        subject = subject or _pick(a, cue.subject, cs, ce, set(), 2)
+        subject = subject or _pick(a, cue.subject, cs, ce, set(), 2, window=cue.window)
         obj = None
     if subject is None:
         return pairs
@@ -132,14 +135,16 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         subjects = [s for s in subjects if gaz.kind_of(s.code) != "bloc"] or subjects
     if obj is None:
         exclude = {s.code for s in subjects}
-        obj = _pick(a, cue.object, cs, ce, exclude, 2, after=subject.end, role="object")
+        obj = _pick(a, cue.object, cs, ce, exclude, 2, after=subject.end, role="object", window=cue.window)
     if cue.object_kind and (obj is None or gaz.kind_of(obj.code) != cue.object_kind):
         # Membership statements name one organisation: take it wherever it stands.
         blocs = [o for o in a.occurrences if gaz.kind_of(o.code) == cue.object_kind
                  and o.code not in {s.code for s in subjects} and not o.marker == "frame"]
         obj = min(blocs, key=lambda o: abs(o.start - cs)) if blocs else None
     if obj is None:
-        if cue.symmetric_group and len({s.code for s in subjects}) > 1:
+        # "Ungarn und Serbien einigten sich": the members of one small group pair up; a long
+        # list (the members of a bloc) states no relation among its members.
+        if cue.symmetric_group and 1 < len({s.code for s in subjects}) <= 3:
             return [(x.code, y.code) for x, y in combinations(subjects, 2) if x.code != y.code]
         return pairs
     objects = _group_of(a, obj)
@@ -198,7 +203,14 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
                             s, o = (obj, subj) if imp.get("swap") else (subj, obj)
                             out.append(Claim(s, imp["relation"], o, imp.get("polarity", "pos"), modality, time,
                                              source, [], text, sentence.start, sentence.end, cue=m.group()))
-    return out, a.topic
+    return _negative_wins(out), a.topic
+
+
+def _negative_wins(claims: list[Claim]) -> list[Claim]:
+    """Within one sentence a pair stated both ways keeps the negative reading: the general
+    cue ("anzuerkennen") fired beside the specific negative one ("lehnt es ab, anzuerkennen")."""
+    negative = {(c.subject, c.relation, c.object) for c in claims if c.polarity == "neg"}
+    return [c for c in claims if c.polarity == "neg" or (c.subject, c.relation, c.object) not in negative]
 
 
 def _cheap_topic(text: str, mentions: list[Mention], sentence: Sentence, lang: Language) -> str | None:

@@ -36,6 +36,7 @@ class Cue:
     symmetric_group: bool = False
     skip_if: re.Pattern | None = None
     clause_needs: re.Pattern | None = None    # the cue's own clause must match this
+    window: int | None = None                 # roles within this many characters of the cue
     implies_if: tuple[tuple[re.Pattern, tuple[dict, ...]], ...] = ()
 
 
@@ -98,6 +99,7 @@ def _cue(entry: dict) -> Cue:
         symmetric_group=bool(entry.get("symmetric_group")),
         skip_if=_rx(entry["skip_if"]) if entry.get("skip_if") else None,
         clause_needs=_rx(entry["clause_needs"]) if entry.get("clause_needs") else None,
+        window=entry.get("window"),
         implies_if=implies,
     )
 

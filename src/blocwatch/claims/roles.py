@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..actors.gazetteer import TOKEN, Gazetteer
+from ..actors.gazetteer import Gazetteer, tokens_of
 from ..model import Mention, Sentence
 from .lexicon import Language
 
@@ -112,7 +112,7 @@ def _is_genitive(text: str, m: Mention, gaz: Gazetteer, lang: Language) -> bool:
         return after.startswith(("'s", "’s", "'", "’"))
     surface = m.text
     if m.kind in ("name", "capital", "seat", "person", "group") and surface.endswith("s") and len(surface) > 3:
-        base = tuple(t.lower() for t in TOKEN.findall(surface[:-1]))
+        base = tokens_of(surface[:-1])
         if any(e.code == m.code for e in gaz.forms.get(base, ())):
             return True
     before = _words_before(text, m.start, 2)
