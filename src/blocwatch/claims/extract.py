@@ -37,6 +37,9 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
         return o.kind == "adjective"
     if marker in ("any", "any_other"):
         return True
+    if marker == "topic":
+        # the elided recipient of "möchte keine Waffen liefern" is what the sentence is about
+        return o.code == a.topic and o.marker is None and not o.genitive
     if marker == "after":
         gap = a.sentence.text[cue_end:o.start]
         return 0 <= len(gap) <= 25 and re.fullmatch(r"[\s\w-]*?", gap) is not None and len(gap.split()) <= 2
@@ -59,7 +62,7 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
     English put the subject first or right after the verb). Objects: marker preference
     first (a preposition like "nach" is strong evidence), then clause, then distance.
     """
-    cue_clause = a.clause_of(cue_start)
+    cue_clause = a.clause_id(cue_start)
     best = None
     for rank, marker in enumerate(markers):
         for o in a.occurrences:
@@ -98,12 +101,12 @@ def _group_of(a: Analysis, o: Occurrence) -> list[Occurrence]:
 
 
 def _passive_agent(a: Analysis, cue_start: int) -> Occurrence | None:
-    clause = a.clause_of(cue_start)
-    lo, hi = a.clause_span(clause)
+    raw = a.clause_of(cue_start)
+    lo, hi = a.clause_span(raw)
     if not a.lang.passive.search(a.sentence.text[lo:hi]):
         return None
     for o in a.occurrences:
-        if o.clause == clause and o.marker in a.lang.passive_agent:
+        if o.clause == a.main_clause(raw) and o.marker in a.lang.passive_agent:
             return o
     return None
 
@@ -187,8 +190,15 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
                 continue
             polarity = cue.polarity or "pos"
             if not cue.ignore_negation and not cue.polarity:
-                first = min([o.start for o in a.occurrences if o.code == pairs[0][0]] + [lo])
-                if is_negated(text, min(first, lo), hi, lang):
+                if cue.window is not None:
+                    # a noun is negated by its own determiner: "keine Waffenlieferungen"
+                    scope = (max(lo, m.start() - 25), m.end())
+                elif clause in a.relative_clauses:
+                    scope = (lo, hi)
+                else:
+                    first = min([o.start for o in a.occurrences if o.code == pairs[0][0]] + [lo])
+                    scope = (min(first, lo), hi)
+                if is_negated(text, scope[0], scope[1], lang):
                     polarity = "neg"
             modality = modality_of(text, text[lo:hi], lang, cue.modality)
             # No time in the sentence: the article speaks of its own day (month precision).

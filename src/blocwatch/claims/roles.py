@@ -53,6 +53,21 @@ class Analysis:
                 n = i
         return n
 
+    def main_clause(self, idx: int) -> int:
+        """A clause resumed after relative clauses ("X, den er lobte, möchte ...") is the
+        clause before them: the relative clause sits inside it."""
+        if idx == 0 or idx in self.relative_clauses or idx - 1 not in self.relative_clauses:
+            return idx
+        k = idx - 1
+        while k > 0 and k in self.relative_clauses:
+            k -= 1
+        first = _WORD.search(self.sentence.text, self.clause_starts[idx])
+        return k if first is not None and first.group()[:1].islower() else idx
+
+    def clause_id(self, pos: int) -> int:
+        """The clause a position belongs to, for role finding."""
+        return self.main_clause(self.clause_of(pos))
+
     def clause_span(self, idx: int) -> tuple[int, int]:
         start = self.clause_starts[idx]
         end = self.clause_starts[idx + 1] if idx + 1 < len(self.clause_starts) else len(self.sentence.text)
@@ -190,8 +205,9 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
             relative.add(i)
     analysis = Analysis(sentence, lang, occs, starts, relative)
     for o in occs:
-        o.clause = analysis.clause_of(o.start)
-        o.in_relative = o.clause in relative
+        raw = analysis.clause_of(o.start)
+        o.in_relative = raw in relative
+        o.clause = analysis.main_clause(raw)
     _resolve_anaphors(analysis, previous_topic)
     subjects = [o for o in analysis.occurrences if o.marker is None and not o.genitive and not o.compound
                 and not o.in_relative and o.kind != "anaphor"]
