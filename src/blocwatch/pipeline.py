@@ -13,6 +13,7 @@ from . import __version__
 from .actors.gazetteer import load as load_gazetteer
 from .actors.link import find_mentions, names_actor
 from .claims.extract import claims_in_sentence, merge
+from .claims.roles import Discourse
 from .claims.lexicon import SUPPORTED_LANGUAGES, language
 from .model import Document, Extraction
 from .nlp.sentences import split_sentences
@@ -55,7 +56,7 @@ def extract(document: Document) -> Extraction:
     sentences = split_sentences(document.text)
     mentions = find_mentions(document.text, sentences, gaz)
     claims = []
-    topic = None
+    discourse = Discourse()
     i = 0
     for sentence in sentences:
         in_sentence = []
@@ -63,8 +64,7 @@ def extract(document: Document) -> Extraction:
             if mentions[i].start >= sentence.start:
                 in_sentence.append(mentions[i])
             i += 1
-        found, topic = claims_in_sentence(sentence, in_sentence, lang, gaz, document.date, topic)
-        claims.extend(found)
+        claims.extend(claims_in_sentence(sentence, in_sentence, lang, gaz, document.date, discourse))
     claims = merge(claims)
     actors = {m.code for m in mentions if names_actor(document.text, m)}
     actors.update(code for c in claims for code in (c.subject, c.object))

@@ -16,10 +16,11 @@ from .goods import goods_in
 from .lexicon import Cue, Language
 from .modality import modality_of, source_of
 from .polarity import is_negated
-from .roles import Analysis, Occurrence, analyse
+from .roles import Analysis, Discourse, Occurrence, analyse
 
 _TERMINAL = re.compile(r"""[.!…"“”»«')]\s*$""")
 _RELATIVE_PENALTY = 3
+_POSSESSIVE = re.compile(r"\b(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres|its|their|his|her)\s+(?:\w+\s+)?$", re.I)
 
 
 def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: int) -> bool:
@@ -27,7 +28,7 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
         return False
     if marker == "before":
         return 0 <= cue_start - o.end <= 1
-    if o.compound or (o.start <= cue_start < o.end):
+    if o.compound or (o.start <= cue_start and cue_end <= o.end):
         return False   # "Ukraine-Krieg" names the war, not a party; a cue inside a name is no role
     if marker in ("nom", "acc", "dat"):
         return o.marker is None and not o.genitive
@@ -130,6 +131,9 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     else:
         subject = _relative_antecedent(a, cs) if "nom" in cue.subject else None
         subject = subject or _pick(a, cue.subject, cs, ce, set(), 2, window=cue.window)
+        if subject is None and cue.window is not None and _POSSESSIVE.search(a.sentence.text[max(0, cs - 12):cs]):
+            # "mit seinem Angriffskrieg gegen die Ukraine": the owner is the clause's subject
+            subject = _pick(a, ("nom",), cs, ce, set(), 1)
         obj = None
     if subject is None:
         return pairs
@@ -159,17 +163,20 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
 
 
 def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Language, gaz: Gazetteer,
-                       pub_date: str | None, topic: str | None = None) -> tuple[list[Claim], str | None]:
-    """Claims of one sentence, and the sentence's topic (for anaphors in the next one)."""
-    if not mentions:
-        return [], topic
+                       pub_date: str | None, discourse: Discourse | None = None) -> list[Claim]:
+    """Claims of one sentence. ``discourse`` carries the topic and recent actors from one
+    sentence to the next (for "das Land", "Er", "beide Staaten") and is updated here."""
+    discourse = discourse if discourse is not None else Discourse()
     text = sentence.text
-    codes = {m.code for m in mentions}
-    if len(codes) < 2 and not (topic and topic not in codes and lang.anaphors.search(text)):
-        return [], _cheap_topic(text, mentions, sentence, lang) or topic
-    if not lang.trigger.search(text) or text.rstrip().endswith("?") or not _TERMINAL.search(text):
-        return [], _cheap_topic(text, mentions, sentence, lang) or topic
-    a = analyse(sentence, mentions, gaz, lang, topic)
+    codes = [m.code for m in mentions]
+    cheap_exit = not lang.trigger.search(text) or text.rstrip().endswith("?") or not _TERMINAL.search(text)
+    if not cheap_exit and len(set(codes)) < 2:
+        anaphoric = lang.anaphors.search(text) or lang.subject_pronouns.match(text) or lang.pair_anaphors.search(text)
+        cheap_exit = not (anaphoric and (discourse.topic or discourse.recent))
+    if cheap_exit:
+        discourse.update(_cheap_topic(text, mentions, sentence, lang), codes)
+        return []
+    a = analyse(sentence, mentions, gaz, lang, discourse)
     out: list[Claim] = []
     source = source_of(text)
     sentence_goods = goods_in(text)
@@ -213,7 +220,8 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
                             s, o = (obj, subj) if imp.get("swap") else (subj, obj)
                             out.append(Claim(s, imp["relation"], o, imp.get("polarity", "pos"), modality, time,
                                              source, [], text, sentence.start, sentence.end, cue=m.group()))
-    return _negative_wins(out), a.topic
+    discourse.update(a.topic, codes)
+    return _negative_wins(out)
 
 
 def _negative_wins(claims: list[Claim]) -> list[Claim]:

@@ -62,6 +62,8 @@ class Language:
     relative: re.Pattern
     frame_nouns: frozenset[str]
     anaphors: re.Pattern
+    pair_anaphors: re.Pattern
+    subject_pronouns: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,8 @@ def language(code: str) -> Language:
         relative=_rx(words["relative"]),
         frame_nouns=frozenset(words["frame_nouns"]),
         anaphors=re.compile(words["anaphors"]),   # case matters: German nouns are capitalised
+        pair_anaphors=re.compile(words["pair_anaphors"]),
+        subject_pronouns=re.compile(words["subject_pronouns"]),
     )
 
 

@@ -37,6 +37,22 @@ class Occurrence:
 
 
 @dataclass
+class Discourse:
+    """What earlier sentences leave behind for anaphors: the topic and the actors last named."""
+    topic: str | None = None
+    recent: list[str] = field(default_factory=list)    # distinct codes, most recent last
+
+    def update(self, topic: str | None, codes: list[str]) -> None:
+        if topic:
+            self.topic = topic
+        for code in codes:
+            if code in self.recent:
+                self.recent.remove(code)
+            self.recent.append(code)
+        del self.recent[:-6]
+
+
+@dataclass
 class Analysis:
     """A sentence prepared for role finding."""
     sentence: Sentence
@@ -152,7 +168,9 @@ def _glue(text: str, a: Occurrence, b: Mention, lang: Language) -> bool:
 
 
 def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: Language,
-            previous_topic: str | None = None) -> Analysis:
+            discourse: Discourse | None = None) -> Analysis:
+    discourse = discourse or Discourse()
+    previous_topic = discourse.topic
     text = sentence.text
     occs: list[Occurrence] = []
     for m in mentions:
@@ -209,10 +227,44 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         o.in_relative = raw in relative
         o.clause = analysis.main_clause(raw)
     _resolve_anaphors(analysis, previous_topic)
+    _resolve_pair_anaphors(analysis, discourse)
     subjects = [o for o in analysis.occurrences if o.marker is None and not o.genitive and not o.compound
                 and not o.in_relative and o.kind != "anaphor"]
     analysis.topic = subjects[0].code if subjects else previous_topic
     return analysis
+
+
+def _add(a: Analysis, occs: list[Occurrence], same_group: bool = False) -> None:
+    a.occurrences = sorted(a.occurrences + occs, key=lambda o: o.start)
+    group = max((o.group for o in a.occurrences), default=0) + 1
+    for o in occs:
+        o.group = group
+        if not same_group:
+            group += 1
+
+
+def _resolve_pair_anaphors(a: Analysis, discourse: Discourse) -> None:
+    """"beide Länder", "both countries": the last two actors named before."""
+    text = a.sentence.text
+    for m in a.lang.pair_anaphors.finditer(text):
+        before = [o.code for o in a.occurrences if o.end <= m.start()]
+        pool = [c for c in discourse.recent if c not in before] + before
+        pair = []
+        for code in reversed(pool):
+            if code not in pair:
+                pair.append(code)
+            if len(pair) == 2:
+                break
+        if len(pair) < 2:
+            continue
+        raw = a.clause_of(m.start())
+        occs = []
+        for code in pair:
+            o = Occurrence(code, m.start(), m.end(), "anaphor", clause=a.main_clause(raw), in_relative=raw in a.relative_clauses)
+            o.marker = _marker(text, m.start(), a.lang)
+            o.genitive = o.marker is None and m.group().lower().startswith("beider")
+            occs.append(o)
+        _add(a, occs, same_group=True)
 
 
 def _resolve_anaphors(a: Analysis, previous_topic: str | None) -> None:
@@ -223,6 +275,9 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None) -> None:
     """
     text = a.sentence.text
     added = []
+    p = a.lang.subject_pronouns.match(text)
+    if p and previous_topic and not any(o.start < 4 for o in a.occurrences):
+        added.append(Occurrence(previous_topic, 0, len(p.group().split()[0]), "anaphor"))
     for m in a.lang.anaphors.finditer(text):
         if any(o.start <= m.start() < o.end for o in a.occurrences):
             continue
@@ -238,8 +293,4 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None) -> None:
         o.genitive = head.lower() in ("des", "dieses") and o.marker is None
         added.append(o)
     if added:
-        a.occurrences = sorted(a.occurrences + added, key=lambda o: o.start)
-        group = max((o.group for o in a.occurrences), default=0)
-        for o in added:
-            group += 1
-            o.group = group
+        _add(a, added)
