@@ -192,6 +192,8 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
             lo, hi = a.clause_span(clause)
             if cue.clause_needs is not None and not cue.clause_needs.search(text, lo, hi):
                 continue
+            if _demanded(text, lo, m, lang):
+                continue
             pairs = _roles(a, cue, m, gaz)
             if not pairs:
                 continue
@@ -222,6 +224,24 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
                                              source, [], text, sentence.start, sentence.end, cue=m.group()))
     discourse.update(a.topic, codes)
     return _negative_wins(out)
+
+
+_INFINITIVE_DE = re.compile(r"\bzu\s+\w+\s*$|\w+zu\w+en$", re.I)
+_INFINITIVE_EN = re.compile(r"\bto\s+(?:\w+\s+)?$|\bnot\s+to\s+(?:\w+\s+)?$", re.I)
+
+
+def _demanded(text: str, clause_start: int, m: re.Match, lang: Language) -> bool:
+    """Is the cue an infinitive demanded by someone ("zwingt Indien, kein Öl mehr zu kaufen",
+    "urged India to stop buying")? Then the event is not stated to happen."""
+    if lang.code == "de":
+        tail = text[m.start():m.end() + 1]
+        if not (re.search(r"\bzu\s+$", text[max(0, m.start() - 4):m.start()]) or _INFINITIVE_DE.search(m.group())
+                or re.match(r"\w*zu\w+en\b", tail)):
+            return False
+    else:
+        if not _INFINITIVE_EN.search(text[max(0, m.start() - 20):m.start()]):
+            return False
+    return lang.directives.search(text, max(0, clause_start - 120), m.start()) is not None
 
 
 def _negative_wins(claims: list[Claim]) -> list[Claim]:

@@ -64,6 +64,7 @@ class Language:
     anaphors: re.Pattern
     pair_anaphors: re.Pattern
     subject_pronouns: re.Pattern
+    directives: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ def language(code: str) -> Language:
         anaphors=re.compile(words["anaphors"]),   # case matters: German nouns are capitalised
         pair_anaphors=re.compile(words["pair_anaphors"]),
         subject_pronouns=re.compile(words["subject_pronouns"]),
+        directives=_rx(words["directives"]),
     )
 
 

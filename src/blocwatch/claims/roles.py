@@ -41,15 +41,22 @@ class Discourse:
     """What earlier sentences leave behind for anaphors: the topic and the actors last named."""
     topic: str | None = None
     recent: list[str] = field(default_factory=list)    # distinct codes, most recent last
+    counts: dict[str, int] = field(default_factory=dict)
 
     def update(self, topic: str | None, codes: list[str]) -> None:
         if topic:
             self.topic = topic
         for code in codes:
+            self.counts[code] = self.counts.get(code, 0) + 1
             if code in self.recent:
                 self.recent.remove(code)
             self.recent.append(code)
         del self.recent[:-6]
+
+    def protagonists(self) -> list[str]:
+        """The two actors the article has named most so far (recency breaks ties)."""
+        rank = {c: i for i, c in enumerate(self.recent)}
+        return sorted(self.counts, key=lambda c: (self.counts[c], rank.get(c, -1)), reverse=True)[:2]
 
 
 @dataclass
@@ -247,14 +254,13 @@ def _resolve_pair_anaphors(a: Analysis, discourse: Discourse) -> None:
     """"beide Länder", "both countries": the last two actors named before."""
     text = a.sentence.text
     for m in a.lang.pair_anaphors.finditer(text):
-        before = [o.code for o in a.occurrences if o.end <= m.start()]
-        pool = [c for c in discourse.recent if c not in before] + before
-        pair = []
-        for code in reversed(pool):
-            if code not in pair:
-                pair.append(code)
-            if len(pair) == 2:
-                break
+        before = []
+        for o in a.occurrences:
+            if o.end <= m.start() and o.code not in before:
+                before.append(o.code)
+        # "Putin und Xi ... beide Staaten" names the pair in the sentence; otherwise the
+        # article's two protagonists so far.
+        pair = before[-2:] if len(before) >= 2 else discourse.protagonists()
         if len(pair) < 2:
             continue
         raw = a.clause_of(m.start())
