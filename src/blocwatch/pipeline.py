@@ -31,7 +31,7 @@ def extractor_version() -> str:
     documents to re-extract.
     """
     digest = hashlib.sha256()
-    for package in ("blocwatch.actors", "blocwatch.claims"):
+    for package in ("blocwatch.read", "blocwatch.actors", "blocwatch.claims"):
         data = resources.files(package).joinpath("data")
         for entry in sorted(data.iterdir(), key=lambda p: p.name):
             if entry.name.endswith((".yaml", ".yml", ".tsv")):

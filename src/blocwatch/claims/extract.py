@@ -71,7 +71,8 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
                 continue
             if after is not None and marker in ("acc", "dat") and o.start < after:
                 continue
-            if window is not None and (o.start - cue_end > window or cue_start - o.end > window):
+            # the window binds a noun's own dependents, not the clause's subject
+            if window is not None and marker not in ("nom", "topic") and (o.start - cue_end > window or cue_start - o.end > window):
                 continue
             gap, dist = _distance(o, a, cue_clause, cue_start)
             if gap > max_clause_gap:
@@ -212,7 +213,7 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
             modality = modality_of(text, text[lo:hi], lang, cue.modality)
             # No time in the sentence: the article speaks of its own day (month precision).
             time = timex.time_near(text, m.start(), pub_date) or (pub_date[:7] if pub_date else None)
-            goods = (goods_in(text[lo:hi]) or sentence_goods) if cue.relation == "SUPPLY" else []
+            goods = sentence_goods if cue.relation == "SUPPLY" else []
             for subj, obj in pairs:
                 out.append(Claim(subj, cue.relation, obj, polarity, modality, time, source, goods,
                                  text, sentence.start, sentence.end, cue=m.group()))

@@ -65,6 +65,8 @@ class Language:
     pair_anaphors: re.Pattern
     subject_pronouns: re.Pattern
     directives: re.Pattern
+    object_pronouns: re.Pattern
+    bloc_anaphors: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,8 @@ def language(code: str) -> Language:
         pair_anaphors=re.compile(words["pair_anaphors"]),
         subject_pronouns=re.compile(words["subject_pronouns"]),
         directives=_rx(words["directives"]),
+        object_pronouns=re.compile(words["object_pronouns"]),
+        bloc_anaphors=re.compile(words["bloc_anaphors"]),
     )
 
 

@@ -162,6 +162,15 @@ def _is_genitive(text: str, m: Mention, gaz: Gazetteer, lang: Language) -> bool:
     return False
 
 
+_AND_BEFORE = re.compile(r"\s(?:und|and)\s+(?:der|die|das|the)?\s*$")
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return min(pos, len(text) - 1)
+
+
 def _glue(text: str, a: Occurrence, b: Mention, lang: Language) -> bool:
     """Do mention b and occurrence a name the same actor in one phrase?"""
     if a.code != b.code:
@@ -191,6 +200,8 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
             continue
         o = Occurrence(rel.code, rel.start, rel.end, rel.kind, members=[m])
         o.marker = _marker(text, rel.start, lang)
+        if o.marker == "um" and re.match(r"[^,.;]{0,40}\bzu\s+\w+", text[rel.end:]):
+            o.marker = None   # "um den Diktator Assad zu stützen": an object, not "um" + place
         o.genitive = o.marker is None and _is_genitive(text, rel, gaz, lang)
         if o.genitive and lang.code == "de":
             # A genitive directly followed by a title is the actor itself ("Kasachstans Präsident").
@@ -224,6 +235,11 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         if any(a <= pos < b for a, b in coordinated_gaps):
             continue
         starts.append(m.end() if m.group() in ",;:" else pos)
+    for i, o in enumerate(occs):
+        m = _AND_BEFORE.search(text, max(0, o.start - 12), o.start)
+        if m and o.marker is None and not (i and occs[i - 1].end >= m.start() - 1) \
+                and _WORD.match(text, _skip_space(text, o.end)) and text[_skip_space(text, o.end)].islower():
+            starts.append(m.start())
     starts = sorted(set(starts))
     for i, s in enumerate(starts):
         if i and text[starts[i] - 1:starts[i]] == "," and lang.relative.match(text, s):
@@ -233,7 +249,7 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         raw = analysis.clause_of(o.start)
         o.in_relative = raw in relative
         o.clause = analysis.main_clause(raw)
-    _resolve_anaphors(analysis, previous_topic)
+    _resolve_anaphors(analysis, previous_topic, discourse, gaz)
     _resolve_pair_anaphors(analysis, discourse)
     subjects = [o for o in analysis.occurrences if o.marker is None and not o.genitive and not o.compound
                 and not o.in_relative and o.kind != "anaphor"]
@@ -273,7 +289,7 @@ def _resolve_pair_anaphors(a: Analysis, discourse: Discourse) -> None:
         _add(a, occs, same_group=True)
 
 
-def _resolve_anaphors(a: Analysis, previous_topic: str | None) -> None:
+def _resolve_anaphors(a: Analysis, previous_topic: str | None, discourse: Discourse, gaz: Gazetteer) -> None:
     """Add "das Land", "den Bündnispartner" as occurrences of the actor they refer back to.
 
     A definite noun phrase does not refer to the subject of its own clause; it refers to the
@@ -298,5 +314,22 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None) -> None:
         o.marker = _marker(text, m.start(), a.lang)
         o.genitive = head.lower() in ("des", "dieses") and o.marker is None
         added.append(o)
+    for m in a.lang.object_pronouns.finditer(text):
+        before = [o for o in a.occurrences if o.end <= m.start() and not o.compound]
+        subject = next((o.code for o in before if o.marker is None and not o.genitive), None)
+        candidates = [o.code for o in before if o.code != subject]
+        code = candidates[-1] if candidates else (previous_topic if previous_topic != subject else None)
+        if code:
+            added.append(Occurrence(code, m.start(), m.end(), "anaphor", clause=a.clause_id(m.start())))
+    for m in a.lang.bloc_anaphors.finditer(text):
+        if any(o.start <= m.start() < o.end for o in a.occurrences):
+            continue
+        named = [o.code for o in a.occurrences if o.end <= m.start()] + list(reversed(discourse.recent))
+        bloc = next((c for c in named if gaz.kind_of(c) == "bloc"), None)
+        if bloc:
+            o = Occurrence(bloc, m.start(), m.end(), "anaphor", clause=a.clause_id(m.start()))
+            o.marker = _marker(text, m.start(), a.lang)
+            o.genitive = o.marker is None and m.group().split()[0].lower() in ("des", "der", "dieses")
+            added.append(o)
     if added:
         _add(a, added)
