@@ -47,6 +47,7 @@ class Entry:
     case_sensitive: bool      # short all-caps forms (US, AU, UN) must match exactly
     weak: bool = False        # needs support from context (see link.py)
     context: re.Pattern | None = None   # sentence must match this for the form to link
+    joint: bool = False       # one form naming several actors at once ("Donbass-Volksrepubliken")
 
 
 @dataclass
@@ -138,7 +139,7 @@ def _add_context_forms(gaz: Gazetteer, rules: list[dict]) -> None:
         for code in rule["codes"]:
             for form in rule["forms"]:
                 gaz.add(form, Entry(code, rule.get("kind", "name"), form, _case_sensitive(form),
-                                    context=pattern))
+                                    context=pattern, joint=bool(rule.get("joint"))))
 
 
 @lru_cache(maxsize=1)

@@ -132,6 +132,10 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer | None = 
     mentions: list[Mention] = []
     for start, end, entries, _ in raw:
         codes = {e.code for e in entries}
+        if len(codes) > 1 and all(e.joint for e in entries):
+            for e in entries:
+                mentions.append(Mention(start, end, text[start:end], e.code, e.kind))
+            continue
         if len(codes) > 1:
             named = [c for c in codes if strong[c]]
             if len(named) != 1:

@@ -30,7 +30,11 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
         return 0 <= cue_start - o.end <= 1
     if o.compound or (o.start <= cue_start and cue_end <= o.end):
         return False   # "Ukraine-Krieg" names the war, not a party; a cue inside a name is no role
+    if o.kind == "adjective" and not o.agentive and marker not in ("adj", "adj_pair"):
+        return False   # "deutsche Zeitungen titeln" names no German actor
     if marker in ("nom", "acc", "dat"):
+        if marker != "nom" and o.clause != a.clause_id(cue_start):
+            return False   # a direct object stands in its verb's clause
         return o.marker is None and not o.genitive
     if marker == "gen":
         return o.genitive or (o.marker == "of" and a.lang.code == "en")
@@ -42,6 +46,8 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
         # the elided recipient of "möchte keine Waffen liefern" is what the sentence is about
         return o.code == a.topic and o.marker is None and not o.genitive
     if marker == "after":
+        if o.start < cue_end:
+            return False
         gap = a.sentence.text[cue_end:o.start]
         return 0 <= len(gap) <= 25 and re.fullmatch(r"[\s\w-]*?", gap) is not None and len(gap.split()) <= 2
     return o.marker == a.lang.contractions.get(marker, marker)
@@ -91,7 +97,8 @@ def _relative_antecedent(a: Analysis, cue_start: int) -> Occurrence | None:
     clause = a.clause_of(cue_start)
     if clause not in a.relative_clauses:
         return None
-    if any(o.clause == clause and o.marker is None and not o.genitive and not o.compound for o in a.occurrences):
+    if any(o.clause == clause and o.marker is None and not o.genitive and not o.compound and o.kind != "adjective"
+           for o in a.occurrences):
         return None
     start = a.clause_starts[clause]
     before = [o for o in a.occurrences if o.end <= start and start - o.end <= 4 and not o.compound]
@@ -147,7 +154,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     if cue.object_kind and (obj is None or gaz.kind_of(obj.code) != cue.object_kind):
         # Membership statements name one organisation: take it wherever it stands.
         blocs = [o for o in a.occurrences if gaz.kind_of(o.code) == cue.object_kind
-                 and o.code not in {s.code for s in subjects} and not o.marker == "frame"]
+                 and o.code not in {s.code for s in subjects}]
         obj = min(blocs, key=lambda o: abs(o.start - cs)) if blocs else None
     if obj is None:
         # "Ungarn und Serbien einigten sich": the members of one small group pair up; a long

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..actors.gazetteer import Gazetteer, tokens_of
+from ..actors.link import names_actor
 from ..model import Mention, Sentence
 from .lexicon import Language
 
@@ -33,6 +34,7 @@ class Occurrence:
     group: int = 0                   # coordination group id
     in_relative: bool = False        # inside a relative clause
     compound: bool = False           # first part of a compound noun ("Ukraine-Krieg")
+    agentive: bool = True            # adjectives: before an agent noun ("russische Soldaten")
     members: list[Mention] = field(default_factory=list)
 
 
@@ -198,7 +200,7 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
             if rel.kind != "adjective":
                 occs[-1].kind = rel.kind
             continue
-        o = Occurrence(rel.code, rel.start, rel.end, rel.kind, members=[m])
+        o = Occurrence(rel.code, rel.start, rel.end, rel.kind, members=[m], agentive=names_actor(text, rel))
         o.marker = _marker(text, rel.start, lang)
         if o.marker == "um" and re.match(r"[^,.;]{0,40}\bzu\s+\w+", text[rel.end:]):
             o.marker = None   # "um den Diktator Assad zu stützen": an object, not "um" + place
@@ -210,12 +212,20 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
                 o.genitive = False
         if text[rel.end:rel.end + 1] == "-" and text[rel.end + 1:rel.end + 2].isalpha():
             o.compound = not _ACTOR_HEADS.match(text, rel.end)
+        if occs and occs[-1].start == o.start:
+            o.group = -1   # one name for two actors ("die Donbass-Volksrepubliken"): same group
+        elif occs and not occs[-1].compound and gaz.kind_of(occs[-1].code) == "bloc" and gaz.kind_of(o.code) != "bloc" \
+                and re.fullmatch(r"-[^\W\d_]+\s+", text[occs[-1].end:o.start]):
+            occs[-1].compound = True   # "OVKS-Bündnispartner Kasachstan": Kazakhstan is the actor
         occs.append(o)
 
     # Coordination: actors joined by "und", ",", "sowie", "oder", "noch" form one group.
     group = 0
     for i, o in enumerate(occs):
-        if i and lang.coordinators.match(text[occs[i - 1].end:o.start]):
+        if o.group == -1:
+            o.group = occs[i - 1].group
+            o.marker, o.genitive = occs[i - 1].marker, occs[i - 1].genitive
+        elif i and lang.coordinators.match(text[occs[i - 1].end:o.start]):
             o.group = occs[i - 1].group
             if o.marker is None and occs[i - 1].marker is not None:
                 gap = text[occs[i - 1].end:o.start]

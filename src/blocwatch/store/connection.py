@@ -9,7 +9,8 @@ By default the store is one SQLite file, nothing to start:
 
 PostgreSQL goes through the same code: pass ``postgresql+psycopg://user@host/db``.
 
-SQLite is opened in WAL mode (readers keep reading while one process ingests) with
+SQLite is opened in WAL mode (readers keep reading while one process ingests), with
+transactions that begin at the first statement, reads included (each sees one snapshot),
 foreign keys enforced (so deleting a document takes its mentions and claims along) and a
 busy timeout (a second writer waits instead of failing at once).
 """
@@ -64,6 +65,10 @@ def display_url(url: str) -> str:
 
 
 def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    # Python's sqlite3 starts transactions only before writes, so a reader's queries each
+    # see another moment of the store. Take BEGIN into our own hands (see _on_sqlite_begin)
+    # so every transaction, reads included, sees one snapshot.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -72,6 +77,10 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _on_sqlite_begin(connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def create_store_engine(url: str | None = None, *, create: bool = True) -> Engine:
@@ -84,8 +93,11 @@ def create_store_engine(url: str | None = None, *, create: bool = True) -> Engin
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        # REPEATABLE READ: an analysis that runs several queries sees one snapshot, as on
+        # SQLite; writers only insert new rows or replace their own document's rows.
+        engine = create_engine(url, pool_pre_ping=True, isolation_level="REPEATABLE READ")
     if create:
         ensure_schema(engine)
     return engine
