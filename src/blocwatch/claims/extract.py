@@ -156,6 +156,11 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         blocs = [o for o in a.occurrences if gaz.kind_of(o.code) == cue.object_kind
                  and o.code not in {s.code for s in subjects}]
         obj = min(blocs, key=lambda o: abs(o.start - cs)) if blocs else None
+    if cue.object_kind and obj is not None:
+        # "Mitglied in der EAWU und in der OVKS": every organisation of the clause
+        same = [o for o in a.occurrences if gaz.kind_of(o.code) == cue.object_kind and o.clause == obj.clause
+                and o.code not in {s.code for s in subjects} and o.marker not in ("von", "mit", "gegen")]
+        return [(s.code, o.code) for s in subjects for o in (same or [obj]) if s.code != o.code]
     if obj is None:
         # "Ungarn und Serbien einigten sich": the members of one small group pair up; a long
         # list (the members of a bloc) states no relation among its members.

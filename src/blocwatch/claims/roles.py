@@ -146,6 +146,11 @@ _ACTOR_HEADS = re.compile(r"-(?:staat|länder|land|mitglied|partner|bündnispart
                           r"ally|allies|regime)", re.I)
 
 
+_AGENT_BEFORE = re.compile(r"(?i)(?:soldat|truppe|armee|streitkräfte|regierung|führung|präsident|staatschef|minister|"
+                           r"außenminister|verteidigungsminister|militär|marine|luftwaffe|machthaber|vertreter|diplomat|"
+                           r"botschafter|kämpfer|einheit|behörde)\w*")
+
+
 def _is_genitive(text: str, m: Mention, gaz: Gazetteer, lang: Language) -> bool:
     after = text[m.end:m.end + 3]
     if lang.code == "en":
@@ -156,6 +161,8 @@ def _is_genitive(text: str, m: Mention, gaz: Gazetteer, lang: Language) -> bool:
         if any(e.code == m.code for e in gaz.forms.get(base, ())):
             return True
     before = _words_before(text, m.start, 2)
+    if len(before) == 2 and before[-1].lower() in ("des", "der") and _AGENT_BEFORE.fullmatch(before[0]):
+        return False   # "die Soldaten des Bündnisses", "die Regierung der Ukraine": the actor itself
     if before and before[-1].lower() == "des":
         return True
     if len(before) == 2 and before[-1].lower() == "der" and before[0][:1].isupper() \
@@ -262,7 +269,7 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
     _resolve_anaphors(analysis, previous_topic, discourse, gaz)
     _resolve_pair_anaphors(analysis, discourse)
     subjects = [o for o in analysis.occurrences if o.marker is None and not o.genitive and not o.compound
-                and not o.in_relative and o.kind != "anaphor"]
+                and not o.in_relative and o.kind != "anaphor" and o.agentive]
     analysis.topic = subjects[0].code if subjects else previous_topic
     return analysis
 
@@ -314,9 +321,13 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None, discourse: Discou
         if any(o.start <= m.start() < o.end for o in a.occurrences):
             continue
         clause = a.clause_of(m.start())
-        earlier = [o for o in a.occurrences if o.end <= m.start() and o.clause != clause
-                   and o.marker is None and not o.genitive and not o.compound and o.kind != "adjective"]
-        code = earlier[0].code if earlier else previous_topic
+        if m.group().lower().startswith(("letzt", "the latter")):
+            named = [o.code for o in a.occurrences if o.end <= m.start()]
+            code = named[-1] if named else (discourse.recent[-1] if discourse.recent else None)
+        else:
+            earlier = [o for o in a.occurrences if o.end <= m.start() and o.clause != clause
+                       and o.marker is None and not o.genitive and not o.compound and o.kind != "adjective"]
+            code = earlier[0].code if earlier else previous_topic
         if not code:
             continue
         head = m.group().split()[0]
