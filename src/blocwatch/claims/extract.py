@@ -53,11 +53,13 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
     return o.marker == a.lang.contractions.get(marker, marker)
 
 
-def _distance(o: Occurrence, a: Analysis, cue_clause: int, cue_pos: int) -> tuple:
+def _distance(o: Occurrence, a: Analysis, cue_clause: int, cue_start: int, cue_end: int) -> tuple:
     clause_gap = abs(o.clause - cue_clause)
     if o.in_relative and o.clause != cue_clause:
         clause_gap += _RELATIVE_PENALTY
-    return (clause_gap, abs(o.start - cue_pos))
+    if cue_start <= o.start < cue_end:
+        return (clause_gap, 0)   # inside a discontinuous cue ("lehnt ab, X anzuerkennen")
+    return (clause_gap, min(abs(o.start - cue_start), abs(o.start - cue_end)))
 
 
 def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
@@ -80,7 +82,7 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
             # the window binds a noun's own dependents, not the clause's subject
             if window is not None and marker not in ("nom", "topic") and (o.start - cue_end > window or cue_start - o.end > window):
                 continue
-            gap, dist = _distance(o, a, cue_clause, cue_start)
+            gap, dist = _distance(o, a, cue_clause, cue_start, cue_end)
             if gap > max_clause_gap:
                 continue
             if role == "subject":
@@ -193,14 +195,8 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
     out: list[Claim] = []
     source = source_of(text)
     sentence_goods = goods_in(text)
-    for cue in lang.cues:
-        if cue.needs is not None and not cue.needs.search(text):
-            continue
-        if cue.needs_goods and not sentence_goods:
-            continue
-        if cue.skip_if is not None and cue.skip_if.search(text):
-            continue
-        for m in cue.pattern.finditer(text):
+    for cue, m in _cue_matches(text, lang, bool(sentence_goods)):
+        if True:
             clause = a.clause_of(m.start())
             lo, hi = a.clause_span(clause)
             if cue.clause_needs is not None and not cue.clause_needs.search(text, lo, hi):
@@ -255,6 +251,23 @@ def _demanded(text: str, clause_start: int, m: re.Match, lang: Language) -> bool
         if not _INFINITIVE_EN.search(text[max(0, m.start() - 20):m.start()]):
             return False
     return lang.directives.search(text, max(0, clause_start - 120), m.start()) is not None
+
+
+def _cue_matches(text: str, lang: Language, has_goods: bool) -> list[tuple[Cue, re.Match]]:
+    """Every cue match of the sentence, less those inside a longer match of the same relation
+    (the general "anzuerkennen" inside the specific "lehnt es ab, ... anzuerkennen")."""
+    found = []
+    for cue in lang.cues:
+        if cue.needs is not None and not cue.needs.search(text):
+            continue
+        if cue.needs_goods and not has_goods:
+            continue
+        if cue.skip_if is not None and cue.skip_if.search(text):
+            continue
+        found.extend((cue, m) for m in cue.pattern.finditer(text))
+    return [(c, m) for c, m in found
+            if not any(d.relation == c.relation and d is not c and n.start() <= m.start() and m.end() <= n.end()
+                       and n.end() - n.start() > m.end() - m.start() for d, n in found)]
 
 
 def _negative_wins(claims: list[Claim]) -> list[Claim]:

@@ -114,20 +114,27 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
 
     "frame" marks an actor that only frames the sentence ("im Rahmen der OVKS").
     """
-    before = _words_before(text, start, 5)
+    segment = text[max(0, start - 80):start]
+    cut = max(segment.rfind(","), segment.rfind(";"), segment.rfind(":"), segment.rfind("."))
+    before = [m.group() for m in _WORD.finditer(segment[cut + 1:])][-5:]
     if len(before) >= 2 and before[-1].lower() in ("der", "des", "of", "the") and before[-2].lower() in lang.frame_nouns:
         return "frame"
     if before and before[-1].lower() in lang.frame_nouns and m_is_genitive_form(text, start):
         return "frame"
-    for word in reversed(before):
+    seen_determiner = False
+    for i, word in enumerate(reversed(before)):
         low = word.lower()
         low = lang.contractions.get(low, low)
         if low in lang.prepositions:
             return low
         if low in lang.fillers:
+            seen_determiner = True
             continue
-        # Attributive adjectives ("an die benachbarte Türkei") may stand between too.
-        if word[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and len(low) > 3:
+        # Attributive adjectives ("an die benachbarte Türkei") may stand between a
+        # determiner and the name; a verb ("stehen, verweigerte") may not.
+        rest = [w.lower() for w in list(reversed(before))[i + 1:]]
+        if word[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and len(low) > 3 \
+                and rest and (rest[0] in lang.fillers or rest[0] in lang.prepositions):
             continue
         return None
     return None
@@ -283,6 +290,11 @@ def _add(a: Analysis, occs: list[Occurrence], same_group: bool = False) -> None:
             group += 1
 
 
+def _opens_clause(text: str, clause_start: int, pos: int) -> bool:
+    head = text[clause_start:pos].strip(" \t-–—,;:\"'„“")
+    return head == "" or head.lower() in ("und", "doch", "aber", "denn", "and", "but")
+
+
 def _resolve_pair_anaphors(a: Analysis, discourse: Discourse) -> None:
     """"beide Länder", "both countries": the last two actors named before."""
     text = a.sentence.text
@@ -324,10 +336,19 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None, discourse: Discou
         if m.group().lower().startswith(("letzt", "the latter")):
             named = [o.code for o in a.occurrences if o.end <= m.start()]
             code = named[-1] if named else (discourse.recent[-1] if discourse.recent else None)
-        else:
+        elif _opens_clause(text, a.clause_starts[clause], m.start()):
+            # "Armenien hat den Vorsitz - das Land, das ...": a clause-initial NP takes up a subject
             earlier = [o for o in a.occurrences if o.end <= m.start() and o.clause != clause
                        and o.marker is None and not o.genitive and not o.compound and o.kind != "adjective"]
             code = earlier[0].code if earlier else previous_topic
+        else:
+            # "um dem Bündnispartner zur Seite zu stehen": the last actor named that is not
+            # the subject, else the previous sentence's topic
+            before = [o for o in a.occurrences if o.end <= m.start() and not o.compound and o.agentive]
+            first = next((o for o in before if o.marker is None and not o.genitive), None)
+            subject = {o.code for o in before if first is not None and o.group == first.group}
+            others = [o.code for o in before if o.code not in subject and o.marker != "frame"]
+            code = others[-1] if others else (previous_topic if previous_topic not in subject else None)
         if not code:
             continue
         head = m.group().split()[0]
