@@ -20,6 +20,7 @@ from .roles import Analysis, Discourse, Occurrence, analyse
 
 _TERMINAL = re.compile(r"""[.!…"“”»«')]\s*$""")
 _RELATIVE_PENALTY = 3
+_TAIL_END = re.compile(r"\s(?:und|oder|sowie|and|or)\s|[,;:]")
 _POSSESSIVE = re.compile(r"\b(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres|its|their|his|her)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -35,7 +36,9 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
     if marker in ("nom", "acc", "dat"):
         if marker != "nom" and o.clause != a.clause_id(cue_start):
             return False   # a direct object stands in its verb's clause
-        return o.marker is None and not o.genitive
+        if marker == "nom":
+            return o.marker is None and not o.genitive
+        return o.marker in (None, "dat") and not o.genitive
     if marker == "gen":
         return o.genitive or (o.marker == "of" and a.lang.code == "en")
     if marker == "adj":
@@ -214,8 +217,11 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
                 elif clause in a.relative_clauses:
                     scope = (lo, hi)
                 else:
+                    # from the subject to the cue, and a short tail after it ("liefert keine
+                    # Waffen", "unterstützt Russland nicht") up to the next coordination
                     first = min([o.start for o in a.occurrences if o.code == pairs[0][0]] + [lo])
-                    scope = (min(first, lo), hi)
+                    tail = _TAIL_END.search(text, m.end(), hi)
+                    scope = (min(first, lo), min(hi, tail.start() if tail else hi, m.end() + 60))
                 if is_negated(text, scope[0], scope[1], lang):
                     polarity = "neg"
             modality = modality_of(text, text[lo:hi], lang, cue.modality)

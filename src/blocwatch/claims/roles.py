@@ -121,14 +121,14 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
         return "frame"
     if before and before[-1].lower() in lang.frame_nouns and m_is_genitive_form(text, start):
         return "frame"
-    seen_determiner = False
+    dative = False
     for i, word in enumerate(reversed(before)):
         low = word.lower()
         low = lang.contractions.get(low, low)
         if low in lang.prepositions:
             return low
         if low in lang.fillers:
-            seen_determiner = True
+            dative = dative or low in _DATIVE_DETERMINERS
             continue
         # Attributive adjectives ("an die benachbarte Türkei") may stand between a
         # determiner and the name; a verb ("stehen, verweigerte") may not.
@@ -136,8 +136,12 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
         if word[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and len(low) > 3 \
                 and rest and (rest[0] in lang.fillers or rest[0] in lang.prepositions):
             continue
-        return None
-    return None
+        break
+    # "Dem Westen warf Putin vor": a dative article marks an object, never the subject
+    return "dat" if dative else None
+
+
+_DATIVE_DETERMINERS = frozenset({"dem", "einem", "diesem", "seinem", "ihrem", "jenem"})
 
 
 def m_is_genitive_form(text: str, start: int) -> bool:
