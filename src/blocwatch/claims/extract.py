@@ -21,7 +21,7 @@ from .roles import Analysis, Discourse, Occurrence, analyse
 _TERMINAL = re.compile(r"""[.!…"“”»«')]\s*$""")
 _RELATIVE_PENALTY = 3
 _TAIL_END = re.compile(r"\s(?:und|oder|sowie|and|or)\s|[,;:]")
-_POSSESSIVE = re.compile(r"\b(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres|its|their|his|her)\s+(?:\w+\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"\b(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres)\s+(?:\w+\s+)?$", re.I)
 
 
 def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: int) -> bool:
@@ -189,7 +189,8 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
     codes = [m.code for m in mentions]
     cheap_exit = not lang.trigger.search(text) or text.rstrip().endswith("?") or not _TERMINAL.search(text)
     if not cheap_exit and len(set(codes)) < 2:
-        anaphoric = lang.anaphors.search(text) or lang.subject_pronouns.match(text) or lang.pair_anaphors.search(text)
+        anaphoric = (lang.anaphors.search(text) or lang.subject_pronouns.match(text) or lang.pair_anaphors.search(text)
+                     or lang.bloc_anaphors.search(text) or lang.object_pronouns.search(text))
         cheap_exit = not (anaphoric and (discourse.topic or discourse.recent))
     if cheap_exit:
         discourse.update(_cheap_topic(text, mentions, sentence, lang), codes)
@@ -227,7 +228,9 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
             modality = modality_of(text, text[lo:hi], lang, cue.modality)
             # No time in the sentence: the article speaks of its own day (month precision).
             time = timex.time_near(text, m.start(), pub_date) or (pub_date[:7] if pub_date else None)
-            goods = sentence_goods if cue.relation == "SUPPLY" else []
+            # goods named near the cue ("Munition, Panzer- und Haubitzengeschosse nach Russland
+            # geschickt"), else anywhere in the sentence
+            goods = (goods_in(text[max(0, m.start() - 60):m.end() + 50]) or sentence_goods) if cue.relation == "SUPPLY" else []
             for subj, obj in pairs:
                 out.append(Claim(subj, cue.relation, obj, polarity, modality, time, source, goods,
                                  text, sentence.start, sentence.end, cue=m.group()))

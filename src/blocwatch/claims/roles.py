@@ -220,6 +220,9 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
             continue
         o = Occurrence(rel.code, rel.start, rel.end, rel.kind, members=[m], agentive=names_actor(text, rel))
         o.marker = _marker(text, rel.start, lang)
+        if o.marker == "laut" or re.match(r"\s+zufolge\b", text[rel.end:]) \
+                or (o.marker == "to" and re.search(r"according\s+to\s+(?:\w+\s+){0,3}$", text[max(0, rel.start - 40):rel.start], re.I)):
+            o.marker = "frame"   # the source of the report, not a party to it
         if o.marker == "um" and re.match(r"[^,.;]{0,40}\bzu\s+\w+", text[rel.end:]):
             o.marker = None   # "um den Diktator Assad zu stützen": an object, not "um" + place
         o.genitive = o.marker is None and _is_genitive(text, rel, gaz, lang)
