@@ -54,7 +54,7 @@ def names_actor(text: str, mention: Mention) -> bool:
 def _excluded(text: str, start: int, end: int) -> bool:
     surface = text[start:end].lower()
     for forms, nxt, prev in _exclusions():
-        if surface in forms:
+        if surface in forms or "*" in forms:
             if nxt is not None and nxt.match(text, end):
                 return True
             if prev is not None and prev.search(text[max(0, start - 40):start]):

@@ -125,6 +125,14 @@ def _passive_agent(a: Analysis, cue_start: int) -> Occurrence | None:
     return None
 
 
+def _pairs_from(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, subject: Occurrence) -> list[tuple[str, str]]:
+    subjects = _group_of(a, subject)
+    obj = _pick(a, cue.object, m.start(), m.end(), {s.code for s in subjects}, 1, after=subject.end, role="object", window=cue.window)
+    if obj is None:
+        return []
+    return [(s.code, o.code) for s in subjects for o in _group_of(a, obj) if s.code != o.code]
+
+
 def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str, str]]:
     """(subject, object) code pairs this cue states."""
     cs, ce = m.start(), m.end()
@@ -137,6 +145,11 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
                 return [(x.code, y.code)]
 
     subject = None
+    if a.lang.code == "en" and (m.group().lower().endswith("ing") or re.search(r"ing\s+to\s+$", a.sentence.text[max(0, cs - 12):cs])) and re.search(r"\b(?:of|for)\s+(?:\w+ing\s+to\s+)?$", a.sentence.text[max(0, cs - 25):cs]):
+        # "accused Pyongyang of supplying shells": the gerund's subject is the object before "of"
+        before = [o for o in a.occurrences if o.end <= cs and o.marker != "frame" and not o.compound]
+        if before:
+            return _pairs_from(a, cue, m, gaz, before[-1])
     agent = _passive_agent(a, cs) if "nom" in cue.subject else None
     if agent is not None:
         subject = agent
@@ -172,6 +185,10 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         if cue.symmetric_group and 1 < len({s.code for s in subjects}) <= 3:
             return [(x.code, y.code) for x, y in combinations(subjects, 2) if x.code != y.code]
         return pairs
+    pair_codes = {s.code for s in subjects}
+    if cue.symmetric_group and 1 < len(pair_codes) <= 3 and obj.marker not in ("mit", "with", "zwischen", "between") \
+            and not _matches(obj, "acc", a, cs, ce):
+        return [(x.code, y.code) for x, y in combinations(subjects, 2) if x.code != y.code]
     objects = _group_of(a, obj)
     for s in subjects:
         for o in objects:
@@ -223,7 +240,8 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
                     first = min([o.start for o in a.occurrences if o.code == pairs[0][0]] + [lo])
                     tail = _TAIL_END.search(text, m.end(), hi)
                     scope = (min(first, lo), min(hi, tail.start() if tail else hi, m.end() + 60))
-                if is_negated(text, scope[0], scope[1], lang):
+                if is_negated(text, scope[0], scope[1], lang) \
+                        or lang.negating_verbs.search(text[max(0, m.start() - 60):m.start()]):
                     polarity = "neg"
             modality = modality_of(text, text[lo:hi], lang, cue.modality)
             # No time in the sentence: the article speaks of its own day (month precision).

@@ -51,6 +51,7 @@ class Language:
     titles: frozenset[str]
     negators: re.Pattern
     negation_exceptions: re.Pattern
+    negating_verbs: re.Pattern
     reported: re.Pattern
     subjunctive: re.Pattern
     possible: re.Pattern
@@ -124,6 +125,7 @@ def language(code: str) -> Language:
         titles=frozenset(words["titles"]),
         negators=_rx(words["negators"]),
         negation_exceptions=_rx(words["negation_exceptions"]),
+        negating_verbs=_rx(words["negating_verbs"]),
         reported=_rx(words["reported"]),
         subjunctive=_rx(words["subjunctive"]),
         possible=_rx(words["possible"]),

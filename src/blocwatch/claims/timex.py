@@ -49,7 +49,7 @@ def resolve_all(text: str, pub: str | None) -> list[tuple[int, str]]:
 
     for kind, pattern in _patterns():
         for m in pattern.finditer(text):
-            if any(a <= m.start() < b for a, b, _ in found):
+            if any(m.start() < b and a < m.end() for a, b, _ in found):
                 continue
             g = m.groups()
             if kind == "dmy":
@@ -84,7 +84,7 @@ def resolve_all(text: str, pub: str | None) -> list[tuple[int, str]]:
         for table, unit in ((sh.relative_years, "y"), (sh.relative_months, "m"), (sh.relative_days, "d")):
             for pattern, offset in table:
                 for m in pattern.finditer(text):
-                    if any(a <= m.start() < b for a, b, _ in found):
+                    if any(m.start() < b and a < m.end() for a, b, _ in found):
                         continue
                     if unit == "y":
                         value = f"{py + offset:04d}"
