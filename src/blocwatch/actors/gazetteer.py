@@ -57,11 +57,15 @@ class Gazetteer:
     people: list[dict] = field(default_factory=list)
     compound_heads: tuple[str, ...] = ()                      # Kreml|chef, Nato|staaten
     max_len: int = 1
+    # longest form (in tokens) starting with a given token: most tokens start none, so
+    # the linker tries one dictionary lookup for them instead of max_len
+    longest_from: dict[str, int] = field(default_factory=dict)
 
     def add(self, form: str, entry: Entry) -> None:
         key = tokens_of(form)
         if not key:
             return
+        self.longest_from[key[0]] = max(self.longest_from.get(key[0], 0), len(key))
         bucket = self.forms.setdefault(key, [])
         for i, e in enumerate(bucket):
             if e.code == entry.code and e.kind == entry.kind:

@@ -74,21 +74,23 @@ def _case_ok(entry: Entry, surface_tokens: list[str]) -> bool:
 def _candidates(gaz: Gazetteer, text: str, sentence: Sentence):
     """Yield (start, end, entries) for the longest gazetteer match at each position."""
     toks = list(iter_tokens(sentence.text, sentence.start))
+    lows = [t[2].lower() for t in toks]
     n = len(toks)
     i = 0
     while i < n:
         hit = None
-        for length in range(min(gaz.max_len, n - i), 0, -1):
+        for length in range(min(gaz.longest_from.get(lows[i], 0), n - i), 0, -1):
+            entries = gaz.forms.get(tuple(lows[i:i + length]))
+            if not entries:
+                continue
             window = toks[i:i + length]
             if length > 1 and not all(_JOINER.fullmatch(text, a[1], b[0]) for a, b in zip(window, window[1:])):
                 continue
-            entries = gaz.forms.get(tuple(t[2].lower() for t in window))
+            surface = [t[2] for t in window]
+            entries = [e for e in entries if _case_ok(e, surface)]
             if entries:
-                surface = [t[2] for t in window]
-                entries = [e for e in entries if _case_ok(e, surface)]
-                if entries:
-                    hit = (window[0][0], window[-1][1], entries, length)
-                    break
+                hit = (window[0][0], window[-1][1], entries, length)
+                break
         if hit is None:
             hit = _compound(gaz, toks[i])
         if hit is None:

@@ -204,7 +204,9 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
     discourse = discourse if discourse is not None else Discourse()
     text = sentence.text
     codes = [m.code for m in mentions]
-    cheap_exit = not lang.trigger.search(text) or text.rstrip().endswith("?") or not _TERMINAL.search(text)
+    lowered = text.lower()
+    cheap_exit = text.rstrip().endswith("?") or not _TERMINAL.search(text) \
+        or not any(c.may_match(lowered) for c in lang.cues)
     if not cheap_exit and len(set(codes)) < 2:
         anaphoric = (lang.anaphors.search(text) or lang.subject_pronouns.match(text) or lang.pair_anaphors.search(text)
                      or lang.bloc_anaphors.search(text) or lang.object_pronouns.search(text))
@@ -284,7 +286,10 @@ def _cue_matches(text: str, lang: Language, has_goods: bool) -> list[tuple[Cue, 
     """Every cue match of the sentence, less those inside a longer match of the same relation
     (the general "anzuerkennen" inside the specific "lehnt es ab, ... anzuerkennen")."""
     found = []
+    lowered = text.lower()
     for cue in lang.cues:
+        if not cue.may_match(lowered):
+            continue
         if cue.needs is not None and not cue.needs.search(text):
             continue
         if cue.needs_goods and not has_goods:

@@ -38,13 +38,19 @@ class Cue:
     clause_needs: re.Pattern | None = None    # the cue's own clause must match this
     window: int | None = None                 # roles within this many characters of the cue
     implies_if: tuple[tuple[re.Pattern, tuple[dict, ...]], ...] = ()
+    # Literal word parts, one of which must occur in a lower-cased sentence for the cue to
+    # match at all (None: no literal, always try). A substring test is far cheaper than
+    # running the regex over every sentence.
+    anchors: tuple[str, ...] | None = None
+
+    def may_match(self, lowered: str) -> bool:
+        return self.anchors is None or any(a in lowered for a in self.anchors)
 
 
 @dataclass(frozen=True)
 class Language:
     code: str
     cues: tuple[Cue, ...]
-    trigger: re.Pattern                  # any cue of any relation: the cheap sentence filter
     prepositions: frozenset[str]
     contractions: dict
     fillers: frozenset[str]
@@ -85,6 +91,32 @@ def _rx(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.I)
 
 
+_LITERAL = re.compile(r"[a-zäöüß]{3,}")
+
+
+def _anchors(cues: list[str]) -> tuple[str, ...] | None:
+    """A letter run that every match of each cue regex must contain, or None if some cue
+    has none. Only top-level literals count: text inside groups, classes or optional
+    characters may be absent from a match."""
+    out = []
+    for c in cues:
+        plain = re.sub(r"\\.", " ", c.lower())                 # escapes (\w, \b, \.)
+        plain = re.sub(r"\[[^\]]*\]", " ", plain)              # character classes
+        while True:                                             # groups, innermost first
+            reduced = re.sub(r"\([^()]*\)", " ", plain)
+            if reduced == plain:
+                break
+            plain = reduced
+        plain = re.sub(r"[a-zäöüß](?=[?*]|\{0)", " ", plain)    # optional letters
+        if "|" in plain:                                        # top-level alternation
+            return None
+        runs = _LITERAL.findall(plain)
+        if not runs:
+            return None
+        out.append(max(runs, key=len))
+    return tuple(sorted(set(out)))
+
+
 def _cue(entry: dict) -> Cue:
     # Cues match at a word start, also after a hyphen ("EU-Sanktionen", "Nato-Beitritt");
     # a cue starting with "-" attaches to the word before.
@@ -107,6 +139,7 @@ def _cue(entry: dict) -> Cue:
         clause_needs=_rx(entry["clause_needs"]) if entry.get("clause_needs") else None,
         window=entry.get("window"),
         implies_if=implies,
+        anchors=_anchors(entry["cues"]),
     )
 
 
@@ -116,9 +149,8 @@ def language(code: str) -> Language:
         raise ValueError(f"unsupported language: {code!r}")
     words = _load("language.yaml")[code]
     cues = tuple(_cue(e) for e in _load(f"cues_{code}.yaml"))
-    trigger = _rx("|".join(f"(?:{c.pattern.pattern})" for c in cues))
     return Language(
-        code=code, cues=cues, trigger=trigger,
+        code=code, cues=cues,
         prepositions=frozenset(words["prepositions"]),
         contractions=dict(words.get("contractions") or {}),
         fillers=frozenset(words["fillers"]),

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import time
 from sqlalchemy import Engine, create_engine, text
 
 from ..model import Claim, Document, Extraction, Mention
@@ -36,6 +37,26 @@ def postgres_test_url() -> tuple[str | None, str]:
     return None, ("no PostgreSQL server reachable" + hint + ", PostgreSQL store tests "
                   "skipped; start one with `eval \"$(bash .ci/postgres.sh)\"`. Tried: "
                   + "; ".join(failures))
+
+
+def wait_for_other_sessions(engine: Engine, timeout: float = 30.0) -> None:
+    """On PostgreSQL, wait until no other session uses the database (bounded).
+
+    A client killed with SIGKILL leaves its server process behind for a moment, and a
+    COMMIT it had already sent may still land: a test that checks the store after killing
+    a writer waits for that process to be gone. No-op on SQLite.
+    """
+    if engine.dialect.name != "postgresql":
+        return
+    deadline = time.monotonic() + timeout
+    query = text("SELECT count(*) FROM pg_stat_activity "
+                 "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    while True:
+        with engine.connect() as conn:
+            others = conn.execute(query).scalar()
+        if not others or time.monotonic() > deadline:
+            return
+        time.sleep(0.05)
 
 
 def reset(engine: Engine) -> None:
