@@ -1,8 +1,9 @@
 """Sentence by sentence: cue -> roles -> polarity, modality, source, time, goods -> Claim.
 
 Cheap before expensive: a sentence is looked at only when it names two different actors
-and one regex (the union of all cues) finds a cue in it; most sentences of a news article
-stop there.
+(or an anaphor points back to one) and the literal anchor of some cue occurs in it (a
+substring test); only then do cue regexes and role finding run. Most sentences of a news
+article stop there.
 """
 from __future__ import annotations
 
