@@ -89,7 +89,7 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
             gap, dist = _distance(o, a, cue_clause, cue_start, cue_end)
             if gap > max_clause_gap:
                 continue
-            if role == "subject":
+            if role == "subject" or marker == "nom":
                 key = (gap, rank, o.start if marker == "nom" else dist)
             else:
                 key = (rank, gap, dist)

@@ -373,8 +373,10 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None, discourse: Discou
     for m in a.lang.bloc_anaphors.finditer(text):
         if any(o.start <= m.start() < o.end for o in a.occurrences):
             continue
-        named = [o.code for o in a.occurrences if o.end <= m.start()] + list(reversed(discourse.recent))
-        bloc = next((c for c in named if gaz.kind_of(c) == "bloc"), None)
+        # the organisation the article is about: most named so far, the latest on a tie
+        named = [o.code for o in reversed(a.occurrences) if o.end <= m.start()] + list(reversed(discourse.recent))
+        blocs = [c for c in dict.fromkeys(named) if gaz.kind_of(c) == "bloc"]
+        bloc = max(blocs, key=lambda c: (discourse.counts.get(c, 0) + named.count(c), -blocs.index(c))) if blocs else None
         if bloc:
             o = Occurrence(bloc, m.start(), m.end(), "anaphor", clause=a.clause_id(m.start()))
             o.marker = _marker(text, m.start(), a.lang)
