@@ -117,6 +117,15 @@ def _anchors(cues: list[str]) -> tuple[str, ...] | None:
     return tuple(sorted(set(out)))
 
 
+def _words(values, what: str) -> tuple[str, ...]:
+    """YAML 1.1 reads bare on/no/yes as booleans: insist on strings so a cue file cannot
+    silently lose a preposition."""
+    for v in values:
+        if not isinstance(v, str):
+            raise ValueError(f"{what}: {v!r} is not a string (quote words like 'on' or 'no' in YAML)")
+    return tuple(values)
+
+
 def _cue(entry: dict) -> Cue:
     # Cues match at a word start, also after a hyphen ("EU-Sanktionen", "Nato-Beitritt");
     # a cue starting with "-" attaches to the word before.
@@ -125,8 +134,8 @@ def _cue(entry: dict) -> Cue:
     return Cue(
         relation=entry["relation"],
         pattern=_rx(alts),
-        subject=tuple(entry.get("subject") or ("nom",)),
-        object=tuple(entry.get("object") or ("acc",)),
+        subject=_words(entry.get("subject") or ("nom",), f"{entry['relation']} subject"),
+        object=_words(entry.get("object") or ("acc",), f"{entry['relation']} object"),
         needs=_rx(entry["needs"]) if entry.get("needs") else None,
         needs_goods=bool(entry.get("needs_goods")),
         polarity=entry.get("polarity"),
@@ -151,10 +160,10 @@ def language(code: str) -> Language:
     cues = tuple(_cue(e) for e in _load(f"cues_{code}.yaml"))
     return Language(
         code=code, cues=cues,
-        prepositions=frozenset(words["prepositions"]),
+        prepositions=frozenset(_words(words["prepositions"], f"{code} prepositions")),
         contractions=dict(words.get("contractions") or {}),
-        fillers=frozenset(words["fillers"]),
-        titles=frozenset(words["titles"]),
+        fillers=frozenset(_words(words["fillers"], f"{code} fillers")),
+        titles=frozenset(_words(words["titles"], f"{code} titles")),
         negators=_rx(words["negators"]),
         negation_exceptions=_rx(words["negation_exceptions"]),
         negating_verbs=_rx(words["negating_verbs"]),
@@ -164,10 +173,10 @@ def language(code: str) -> Language:
         question=_rx(words["question_words"]),
         coordinators=_rx(words["coordinators"]),
         passive=_rx(words["passive"]),
-        passive_agent=frozenset(words["passive_agent"]),
+        passive_agent=frozenset(_words(words["passive_agent"], f"{code} passive_agent")),
         clause_words=_rx(words["clause_words"]),
         relative=_rx(words["relative"]),
-        frame_nouns=frozenset(words["frame_nouns"]),
+        frame_nouns=frozenset(_words(words["frame_nouns"], f"{code} frame_nouns")),
         anaphors=re.compile(words["anaphors"]),   # case matters: German nouns are capitalised
         pair_anaphors=re.compile(words["pair_anaphors"]),
         subject_pronouns=re.compile(words["subject_pronouns"]),
