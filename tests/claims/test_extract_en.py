@@ -122,8 +122,6 @@ def test_coordinated_subjects():
     }
 
 
-@pytest.mark.xfail(reason="coordinated objects after 'to' ('to Kazakhstan and Kyrgyzstan') crash: "
-                          "'on' in language.yaml en.prepositions loads as YAML boolean True", strict=True)
 def test_coordinated_objects_after_a_preposition():
     assert keys("Russia sent troops to Kazakhstan and Kyrgyzstan.") == {
         ("RUS", "DEPLOY_FORCES", "KAZ", "pos"), ("RUS", "DEPLOY_FORCES", "KGZ", "pos")}

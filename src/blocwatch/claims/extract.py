@@ -22,7 +22,7 @@ from .roles import Analysis, Discourse, Occurrence, analyse
 _TERMINAL = re.compile(r"""[.!…"“”»«')]\s*$""")
 _RELATIVE_PENALTY = 3
 _TAIL_END = re.compile(r"\s(?:und|oder|sowie|and|or)\s|[,;:]")
-_POSSESSIVE = re.compile(r"\b(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres)\s+(?:\w+\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"\b(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres|eigene|eigenen|eigener|eigenes)\s+(?:\w+\s+)?$", re.I)
 
 
 def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: int) -> bool:
@@ -66,9 +66,17 @@ def _distance(o: Occurrence, a: Analysis, cue_clause: int, cue_start: int, cue_e
     return (clause_gap, min(abs(o.start - cue_start), abs(o.start - cue_end)))
 
 
+def _is_infinitive(a: Analysis, m: re.Match) -> bool:
+    """German zu-infinitive ("zu stützen", "anzuerkennen"): its clause has no subject."""
+    if a.lang.code != "de":
+        return False
+    return bool(re.search(r"\bzu\s+$", a.sentence.text[max(0, m.start() - 4):m.start()])
+                or re.fullmatch(r"\w+zu\w+en", m.group()))
+
+
 def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
           max_clause_gap: int, after: int | None = None, role: str = "subject",
-          window: int | None = None) -> Occurrence | None:
+          window: int | None = None, skip_clause: int | None = None) -> Occurrence | None:
     """The best occurrence for a role.
 
     Subjects: nearest clause first, then marker preference, then the earliest (German and
@@ -76,12 +84,19 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
     first (a preposition like "nach" is strong evidence), then clause, then distance.
     """
     cue_clause = a.clause_id(cue_start)
+    # a recipient named as subject stands in the cue's own clause, unless that clause has
+    # no subject at all ("..., dass sie von Russland Waffen kaufen")
+    own_nom = any(o.clause == cue_clause and o.marker is None and not o.genitive for o in a.occurrences)
     best = None
     for rank, marker in enumerate(markers):
         for o in a.occurrences:
             if o.code in exclude or not _matches(o, marker, a, cue_start, cue_end):
                 continue
             if after is not None and marker in ("acc", "dat") and o.start < after:
+                continue
+            if skip_clause is not None and marker == "nom" and o.clause == skip_clause:
+                continue
+            if role == "object" and marker == "nom" and o.clause != cue_clause and own_nom:
                 continue
             # the window binds a noun's own dependents, not the clause's subject
             if window is not None and marker not in ("nom", "topic") and (o.start - cue_end > window or cue_start - o.end > window):
@@ -157,10 +172,17 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         obj = _pick(a, ("nom",), cs, ce, {agent.code}, 1)
     else:
         subject = _relative_antecedent(a, cs) if "nom" in cue.subject else None
-        subject = subject or _pick(a, cue.subject, cs, ce, set(), 2, window=cue.window)
+        skip = a.clause_id(cs) if _is_infinitive(a, m) else None
+        subject = subject or _pick(a, cue.subject, cs, ce, set(), 2, window=cue.window, skip_clause=skip)
         if subject is None and cue.window is not None and _POSSESSIVE.search(a.sentence.text[max(0, cs - 12):cs]):
             # "mit seinem Angriffskrieg gegen die Ukraine": the owner is the clause's subject
             subject = _pick(a, ("nom",), cs, ce, set(), 1)
+        if subject is None and cue.window is not None and cue.subject_from_clause:
+            # "Russland plant die Lieferung von Waffen an Serbien": a noun without its own
+            # agent takes the subject written before it in its clause
+            before = [o for o in a.occurrences if o.end <= cs and o.clause == a.clause_id(cs)
+                      and _matches(o, "nom", a, cs, ce)]
+            subject = before[0] if before else None
         obj = None
     if subject is None:
         return pairs
@@ -284,8 +306,9 @@ def _demanded(text: str, clause_start: int, m: re.Match, lang: Language) -> bool
 
 
 def _cue_matches(text: str, lang: Language, has_goods: bool) -> list[tuple[Cue, re.Match]]:
-    """Every cue match of the sentence, less those inside a longer match of the same relation
-    (the general "anzuerkennen" inside the specific "lehnt es ab, ... anzuerkennen")."""
+    """Every cue match of the sentence, less those inside a longer match: the general
+    "anzuerkennen" inside "lehnt es ab, ... anzuerkennen", the ALIGN noun "Bündnis" inside
+    the DISTANCE phrase "löst sich aus dem Bündnis"."""
     found = []
     lowered = text.lower()
     for cue in lang.cues:
@@ -299,7 +322,7 @@ def _cue_matches(text: str, lang: Language, has_goods: bool) -> list[tuple[Cue, 
             continue
         found.extend((cue, m) for m in cue.pattern.finditer(text))
     return [(c, m) for c, m in found
-            if not any(d.relation == c.relation and d is not c and n.start() <= m.start() and m.end() <= n.end()
+            if not any(d is not c and n.start() <= m.start() and m.end() <= n.end()
                        and n.end() - n.start() > m.end() - m.start() for d, n in found)]
 
 

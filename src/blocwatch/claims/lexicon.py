@@ -37,6 +37,7 @@ class Cue:
     skip_if: re.Pattern | None = None
     clause_needs: re.Pattern | None = None    # the cue's own clause must match this
     window: int | None = None                 # roles within this many characters of the cue
+    subject_from_clause: bool = False         # a noun without its own agent takes the clause subject
     implies_if: tuple[tuple[re.Pattern, tuple[dict, ...]], ...] = ()
     # Literal word parts, one of which must occur in a lower-cased sentence for the cue to
     # match at all (None: no literal, always try). A substring test is far cheaper than
@@ -147,6 +148,7 @@ def _cue(entry: dict) -> Cue:
         skip_if=_rx(entry["skip_if"]) if entry.get("skip_if") else None,
         clause_needs=_rx(entry["clause_needs"]) if entry.get("clause_needs") else None,
         window=entry.get("window"),
+        subject_from_clause=bool(entry.get("subject_from_clause")),
         implies_if=implies,
         anchors=_anchors(entry["cues"]),
     )

@@ -151,7 +151,7 @@ def m_is_genitive_form(text: str, start: int) -> bool:
 
 
 # Heads of compounds that still name the actor: "OVKS-Staaten", "US-Truppen", "Kreml-Chef".
-_ACTOR_HEADS = re.compile(r"-(?:staat|länder|land|mitglied|partner|bündnispartner|truppe|soldat|armee|militär|regierung|"
+_ACTOR_HEADS = re.compile(r"-(?:staat|länder|land|mitglied|partner|bündnispartner|truppe|soldat|armee|militär|regierung|gebiet|territori|"
                           r"führung|chef|präsident|minister|regime|streitkräfte|marine|luftwaffe|kräfte|geheimdienst|"
                           r"diplomat|botschaft|behörde|member|troop|soldier|force|army|military|government|leader|official|"
                           r"ally|allies|regime)", re.I)
@@ -189,6 +189,17 @@ def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return min(pos, len(text) - 1)
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:[,;)]|\b(?:und|oder|sowie|noch|and|or|nor)\b|$|[.!?\"“”])")
+
+
+def _continues_list(text: str, gap_start: int, o: Occurrence) -> bool:
+    """A comma alone joins actors only inside a list: "Russland, China, Indien und Iran".
+    In "unterstützt Assad, die Türkei dagegen die Opposition" the comma starts a new clause."""
+    if re.search(r"\b(?:und|oder|sowie|noch|and|or|nor)\b|/", text[gap_start:o.start]):
+        return True
+    return _LIST_GOES_ON.match(text, o.end) is not None
 
 
 def _glue(text: str, a: Occurrence, b: Mention, lang: Language) -> bool:
@@ -233,6 +244,9 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
                 o.genitive = False
         if text[rel.end:rel.end + 1] == "-" and text[rel.end + 1:rel.end + 2].isalpha():
             o.compound = not _ACTOR_HEADS.match(text, rel.end)
+        if o.compound is False and gaz.kind_of(o.code) == "bloc" and text[rel.end:rel.end + 1] == "-" \
+                and re.search(r"\bein(?:e[mns]?)?\s+$", text[max(0, rel.start - 8):rel.start]):
+            o.compound = True   # "ein Nato-Land": some member state, not NATO itself
         if occs and occs[-1].start == o.start:
             o.group = -1   # one name for two actors ("die Donbass-Volksrepubliken"): same group
         elif occs and not occs[-1].compound and gaz.kind_of(occs[-1].code) == "bloc" and gaz.kind_of(o.code) != "bloc" \
@@ -246,7 +260,7 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         if o.group == -1:
             o.group = occs[i - 1].group
             o.marker, o.genitive = occs[i - 1].marker, occs[i - 1].genitive
-        elif i and lang.coordinators.match(text[occs[i - 1].end:o.start]):
+        elif i and lang.coordinators.match(text[occs[i - 1].end:o.start]) and _continues_list(text, occs[i - 1].end, o):
             o.group = occs[i - 1].group
             if o.marker is None and occs[i - 1].marker is not None:
                 gap = text[occs[i - 1].end:o.start]
