@@ -186,6 +186,12 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         obj = None
     if subject is None:
         return pairs
+    if cue.object_kind == "bloc" and gaz.kind_of(subject.code) == "bloc":
+        # "Die Nato hat Finnland aufgenommen": the organisation admits; the state is the member
+        state = next((o for o in a.occurrences if o.clause == subject.clause and gaz.kind_of(o.code) != "bloc"
+                      and o.marker in (None, "dat") and not o.genitive and not o.compound), None)
+        if state is not None:
+            return [(x.code, subject.code) for x in _group_of(a, state) if x.code != subject.code]
     subjects = _group_of(a, subject)
     if cue.relation == "MEMBER_OF" or cue.relation in ("LEFT", "OBSERVER_OF"):
         subjects = [s for s in subjects if gaz.kind_of(s.code) != "bloc"] or subjects
@@ -306,9 +312,11 @@ def _demanded(text: str, clause_start: int, m: re.Match, lang: Language) -> bool
 
 
 def _cue_matches(text: str, lang: Language, has_goods: bool) -> list[tuple[Cue, re.Match]]:
-    """Every cue match of the sentence, less those inside a longer match: the general
-    "anzuerkennen" inside "lehnt es ab, ... anzuerkennen", the ALIGN noun "Bündnis" inside
-    the DISTANCE phrase "löst sich aus dem Bündnis"."""
+    """Every cue match of the sentence, less those inside a longer match of the same relation
+    (the general "anzuerkennen" inside "lehnt es ab, ... anzuerkennen") and nouns inside a
+    longer phrase of another (the ALIGN noun "Bündnis" inside "löst sich aus dem Bündnis").
+    A verb inside another relation's phrase stays: "unterstützt X mit Waffen" is SUPPORT
+    and SUPPLY."""
     found = []
     lowered = text.lower()
     for cue in lang.cues:
@@ -322,7 +330,8 @@ def _cue_matches(text: str, lang: Language, has_goods: bool) -> list[tuple[Cue, 
             continue
         found.extend((cue, m) for m in cue.pattern.finditer(text))
     return [(c, m) for c, m in found
-            if not any(d is not c and n.start() <= m.start() and m.end() <= n.end()
+            if not any(d is not c and (d.relation == c.relation or c.window is not None)
+                       and n.start() <= m.start() and m.end() <= n.end()
                        and n.end() - n.start() > m.end() - m.start() for d, n in found)]
 
 
