@@ -29,7 +29,9 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
     if o.marker == "frame":
         return False
     if marker == "before":
-        return 0 <= cue_start - o.end <= 1
+        # a compound's first part: "EU-Sanktionen", "OVKS-Mitglied" (the cue may start at the hyphen)
+        return (o.end == cue_start and a.sentence.text[cue_start:cue_start + 1] == "-") \
+            or a.sentence.text[o.end:cue_start] == "-"
     if o.compound or (o.start <= cue_start and cue_end <= o.end):
         return False   # "Ukraine-Krieg" names the war, not a party; a cue inside a name is no role
     if o.kind == "adjective" and not o.agentive and marker not in ("adj", "adj_pair"):
@@ -173,10 +175,10 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     else:
         subject = _relative_antecedent(a, cs) if "nom" in cue.subject else None
         skip = a.clause_id(cs) if _is_infinitive(a, m) else None
-        subject = subject or _pick(a, cue.subject, cs, ce, set(), 2, window=cue.window, skip_clause=skip)
         if subject is None and cue.window is not None and _POSSESSIVE.search(a.sentence.text[max(0, cs - 12):cs]):
             # "mit seinem Angriffskrieg gegen die Ukraine": the owner is the clause's subject
             subject = _pick(a, ("nom",), cs, ce, set(), 1)
+        subject = subject or _pick(a, cue.subject, cs, ce, set(), 2, window=cue.window, skip_clause=skip)
         if subject is None and cue.window is not None and cue.subject_from_clause:
             # "Russland plant die Lieferung von Waffen an Serbien": a noun without its own
             # agent takes the subject written before it in its clause
