@@ -122,6 +122,7 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
     if before and before[-1].lower() in lang.frame_nouns and m_is_genitive_form(text, start):
         return "frame"
     dative = False
+    example = False
     for i, word in enumerate(reversed(before)):
         low = word.lower()
         low = lang.contractions.get(low, low)
@@ -129,6 +130,12 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
             return low
         if low in lang.fillers:
             dative = dative or low in _DATIVE_DETERMINERS
+            continue
+        if low in ("wie", "like") and i < 3:
+            example = True   # "mit Schurkenstaaten wie Nordkorea": the example shares the marker
+            continue
+        if example and word[:1].isupper():
+            example = False
             continue
         # Attributive adjectives ("an die benachbarte Türkei") may stand between a
         # determiner and the name; a verb ("stehen, verweigerte") may not.
@@ -347,9 +354,16 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None, discourse: Discou
     """
     text = a.sentence.text
     added = []
-    p = a.lang.subject_pronouns.match(text)
-    if p and previous_topic and not any(o.start < 4 for o in a.occurrences):
-        added.append(Occurrence(previous_topic, 0, len(p.group().split()[0]), "anaphor"))
+    for p in a.lang.subject_pronouns.finditer(text):
+        # sentence-initial or after a colon: "Der Kremlchef sieht einen Ausweg: Er sucht ..."
+        pos = p.start(1)
+        if pos > 0 and not re.search(r"[:;]\s*[\"„“]?$", text[:pos]):
+            continue
+        earlier = [o.code for o in a.occurrences if o.end <= pos and o.marker is None and not o.genitive
+                   and o.kind != "adjective"]
+        code = earlier[0] if earlier else previous_topic
+        if code and not any(o.start <= pos < o.end for o in a.occurrences):
+            added.append(Occurrence(code, pos, pos + len(p.group(1)), "anaphor", clause=a.clause_id(pos)))
     for m in a.lang.anaphors.finditer(text):
         if any(o.start <= m.start() < o.end for o in a.occurrences):
             continue
