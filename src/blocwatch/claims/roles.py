@@ -201,6 +201,11 @@ def _skip_space(text: str, pos: int) -> int:
 _LIST_GOES_ON = re.compile(r"\s*(?:[,;)]|\b(?:und|oder|sowie|noch|and|or|nor)\b|$|[.!?\"“”])")
 
 
+# ", die russisch kontrollierten Volksrepubliken": an article before adjectives and a noun,
+# not a relative pronoun (which is followed by an article, pronoun or adverb first)
+_ARTICLE_NP = re.compile(r'\s*(?:der|die|das|dem|den)\s+(?:[a-zäöüß]+(?:e|en|er|es|em|isch)\s+){0,2}["„“]?[A-ZÄÖÜ]')
+
+
 def _continues_list(text: str, gap_start: int, o: Occurrence) -> bool:
     """A comma alone joins actors only inside a list: "Russland, China, Indien und Iran".
     In "unterstützt Assad, die Türkei dagegen die Opposition" the comma starts a new clause."""
@@ -294,7 +299,8 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
             starts.append(m.start())
     starts = sorted(set(starts))
     for i, s in enumerate(starts):
-        if i and text[starts[i] - 1:starts[i]] == "," and lang.relative.match(text, s):
+        if i and text[starts[i] - 1:starts[i]] == "," and lang.relative.match(text, s) \
+                and not _ARTICLE_NP.match(text, s):
             relative.add(i)
     analysis = Analysis(sentence, lang, occs, starts, relative)
     for o in occs:
