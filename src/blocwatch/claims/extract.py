@@ -43,7 +43,7 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
             return o.marker is None and not o.genitive
         return o.marker in (None, "dat") and not o.genitive
     if marker == "gen":
-        return o.genitive or (o.marker == "of" and a.lang.code == "en")
+        return o.genitive   # English "of X" is its own marker: "ally of Putin" names the partner
     if marker == "adj":
         return o.kind == "adjective"
     if marker in ("any", "any_other"):
@@ -98,6 +98,9 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
                 continue
             if skip_clause is not None and marker == "nom" and o.clause == skip_clause:
                 continue
+            if role == "subject" and marker == "nom" and o.clause != cue_clause and a.lang.code == "en" \
+                    and not _clause_continues(a, cue_clause):
+                continue   # an English verb finds its subject in its own clause (SVO)
             if role == "object" and marker == "nom" and o.clause != cue_clause and own_nom:
                 continue
             # the window binds a noun's own dependents, not the clause's subject
@@ -113,6 +116,15 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
             if best is None or key < best[0]:
                 best = (key, o)
     return best[1] if best else None
+
+
+def _clause_continues(a: Analysis, clause: int) -> bool:
+    """Does the clause go on a sentence whose subject stands before it? (", and signed ...",
+    a relative clause, or a clause with no word before its verb.)"""
+    if clause in a.relative_clauses:
+        return True
+    start = a.clause_starts[clause] if clause < len(a.clause_starts) else 0
+    return bool(re.match(r"\s*(?:and|or|but|then)\b", a.sentence.text[start:], re.I))
 
 
 def _relative_antecedent(a: Analysis, cue_start: int) -> Occurrence | None:

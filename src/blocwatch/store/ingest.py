@@ -201,7 +201,8 @@ def ingest(paths: Iterable[str], url: str | Engine | None = None, progress: bool
     extract, version = _resolve_extractor(extract, extractor_version)
     if read is None:
         from ..read import read_paths as read  # noqa: PLC0415
-    engine = url if isinstance(url, Engine) else create_store_engine(url)
+    own_engine = not isinstance(url, Engine)
+    engine = create_store_engine(url) if own_engine else url
     report = IngestReport(url=display_url(str(engine.url)), extractor_version=version)
     started = time.perf_counter()
     items = _progress(read(list(paths)), progress, "ingest")
@@ -220,6 +221,8 @@ def ingest(paths: Iterable[str], url: str | Engine | None = None, progress: bool
         if hasattr(items, "close"):
             items.close()
         report.seconds = time.perf_counter() - started
+        if own_engine:
+            engine.dispose()          # close pooled connections we opened
     return report
 
 
@@ -262,7 +265,8 @@ def reextract(url: str | Engine | None = None, progress: bool = True, *,
     `everything` every document is re-extracted whatever its version.
     """
     extract, version = _resolve_extractor(extract, extractor_version)
-    engine = url if isinstance(url, Engine) else create_store_engine(url)
+    own_engine = not isinstance(url, Engine)
+    engine = create_store_engine(url) if own_engine else url
     report = IngestReport(url=display_url(str(engine.url)), extractor_version=version)
     started = time.perf_counter()
     query = select(documents.c.id).order_by(documents.c.id)
@@ -280,6 +284,8 @@ def reextract(url: str | Engine | None = None, progress: bool = True, *,
         if hasattr(items, "close"):
             items.close()
         report.seconds = time.perf_counter() - started
+        if own_engine:
+            engine.dispose()          # close pooled connections we opened
     return report
 
 

@@ -40,7 +40,7 @@ def postgres_test_url() -> tuple[str | None, str]:
 
 
 def wait_for_other_sessions(engine: Engine, timeout: float = 30.0) -> None:
-    """On PostgreSQL, wait until no other session uses the database (bounded).
+    """On PostgreSQL, wait until no other session is busy in the database (bounded).
 
     A client killed with SIGKILL leaves its server process behind for a moment, and a
     COMMIT it had already sent may still land: a test that checks the store after killing
@@ -49,8 +49,9 @@ def wait_for_other_sessions(engine: Engine, timeout: float = 30.0) -> None:
     if engine.dialect.name != "postgresql":
         return
     deadline = time.monotonic() + timeout
-    query = text("SELECT count(*) FROM pg_stat_activity "
-                 "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    # sessions at work or inside a transaction; idle pooled connections do not matter
+    query = text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                 "AND pid <> pg_backend_pid() AND state IS DISTINCT FROM 'idle'")
     while True:
         with engine.connect() as conn:
             others = conn.execute(query).scalar()
