@@ -99,7 +99,7 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
             if skip_clause is not None and marker == "nom" and o.clause == skip_clause:
                 continue
             if role == "subject" and marker == "nom" and o.clause != cue_clause and a.lang.code == "en" \
-                    and not _clause_continues(a, cue_clause):
+                    and (o.clause > cue_clause or not _clause_continues(a, cue_clause)):
                 continue   # an English verb finds its subject in its own clause (SVO)
             if role == "object" and marker == "nom" and o.clause != cue_clause and own_nom:
                 continue
