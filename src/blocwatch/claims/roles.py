@@ -414,7 +414,9 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None, discourse: Discou
         if bloc:
             o = Occurrence(bloc, m.start(), m.end(), "anaphor", clause=a.clause_id(m.start()))
             o.marker = _marker(text, m.start(), a.lang)
-            o.genitive = o.marker is None and m.group().split()[0].lower() in ("des", "der", "dieses")
+            head = _words_before(text, m.start(), 1)
+            o.genitive = o.marker is None and m.group().split()[0].lower() in ("des", "der", "dieses") \
+                and not (head and _AGENT_BEFORE.fullmatch(head[-1]))   # "die Soldaten des Bündnisses"
             added.append(o)
     if added:
         _add(a, added)
