@@ -1,0 +1,169 @@
+"""ingest and reextract: what is stored, idempotence, broken input, extractor versions."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from blocwatch.model import Claim, ReadError
+from blocwatch.store import (claims, create_store_engine, documents, ingest, mentions,
+                             reextract, summary)
+from blocwatch.store.testing import ScriptedExtractor
+
+from conftest import SCRIPT, article
+
+
+def run(url, docs, extractor, version="v1"):
+    return ingest([], url, progress=False, extract=extractor, extractor_version=version,
+                  read=lambda _paths: list(docs))
+
+
+def counts(url) -> tuple[int, int, int]:
+    engine = create_store_engine(url)
+    with Session(engine) as s:
+        found = tuple(s.execute(select(func.count()).select_from(t)).scalar()
+                      for t in (documents, mentions, claims))
+    engine.dispose()
+    return found
+
+
+def test_stores_documents_mentions_and_claims_with_offsets(store_url, corpus, extractor):
+    report = run(store_url, corpus, extractor)
+    assert (report.stored, report.skipped, report.failed) == (3, 0, [])
+    assert report.claims == 5
+    with Session(create_store_engine(store_url)) as s:
+        docs = {r.doc_id: r for r in s.execute(select(documents))}
+        assert set(docs) == {"a", "b", "c"}
+        assert docs["a"].outlet == "beispiel-nachrichten.de"
+        assert docs["a"].extractor_version == "v1"
+        rows = s.execute(select(claims, documents.c.text)
+                         .join(documents, documents.c.id == claims.c.document_id)).all()
+        for row in rows:
+            # evidence offsets index the stored text
+            assert row.text[row.char_start:row.char_end] == row.evidence
+        supply = next(r for r in rows if r.relation == "SUPPLY" and r.subject == "RUS")
+        assert supply.goods == "weapons"
+        assert s.execute(select(func.count()).select_from(mentions)).scalar() == 10
+
+
+def test_claim_time_becomes_a_range_and_falls_back_to_the_publication_date(
+        store_url, corpus, extractor):
+    run(store_url, corpus, extractor)
+    with Session(create_store_engine(store_url)) as s:
+        rows = {(r.subject, r.relation): r for r in s.execute(select(claims))}
+    request = rows[("ARM", "REQUEST_AID")]
+    assert (request.time, request.when_start, request.when_end) == ("2021", "2021-01-01", "2021-12-31")
+    assert request.time_inferred is False
+    supply = rows[("RUS", "SUPPLY")]              # no time in the text: the article's date
+    assert (supply.time, supply.when_start, supply.when_end) == (None, "2022-01-10", "2022-01-10")
+    assert supply.time_inferred is True
+    trade = rows[("KAZ", "COOPERATE_ECONOMIC")]   # neither: unknown
+    assert trade.when_start is None and trade.when_end is None
+
+
+def test_reingest_is_idempotent(store_url, corpus, extractor):
+    run(store_url, corpus, extractor)
+    before = counts(store_url)
+    calls = extractor.calls
+    again = run(store_url, corpus, extractor)
+    assert (again.stored, again.reextracted, again.skipped) == (0, 0, 3)
+    assert counts(store_url) == before
+    assert extractor.calls == calls               # skipped documents are not even extracted
+
+
+def test_same_text_under_another_name_is_stored_once(store_url, extractor):
+    text = list(SCRIPT)[0]
+    report = run(store_url, [article("one", text), article("copy", text, path="/elsewhere/copy.txt")],
+                 extractor)
+    assert (report.stored, report.skipped) == (1, 1)
+    assert counts(store_url)[0] == 1
+
+
+def test_broken_file_is_reported_and_the_batch_goes_on(store_url, corpus, extractor):
+    items = [corpus[0], ReadError("/fixtures/broken.html", "not UTF-8 and no charset found"),
+             corpus[1]]
+    report = run(store_url, items, extractor)
+    assert report.stored == 2
+    assert [(f.path, f.reason) for f in report.failed] == [
+        ("/fixtures/broken.html", "not UTF-8 and no charset found")]
+
+
+def test_document_the_extractor_fails_on_stores_nothing(store_url, corpus, extractor):
+    crashing = article("crash", list(SCRIPT)[0], "<<CRASH>>")
+    report = run(store_url, [corpus[0], crashing, corpus[2]], extractor)
+    assert report.stored == 2
+    assert len(report.failed) == 1 and "extraction failed" in report.failed[0].reason
+    with Session(create_store_engine(store_url)) as s:
+        assert "crash" not in set(s.execute(select(documents.c.doc_id)).scalars())
+    assert counts(store_url) == (2, 6, 3)
+
+
+def test_claim_outside_the_contract_rejects_the_whole_document(store_url, corpus):
+    bad = ScriptedExtractor({list(SCRIPT)[0]: [Claim("RUS", "INVADE", "BLR")]})
+    report = run(store_url, [corpus[0]], bad)
+    assert report.stored == 0
+    assert "relation 'INVADE'" in report.failed[0].reason
+    assert counts(store_url) == (0, 0, 0)
+
+
+def test_new_extractor_version_replaces_claims_on_ingest(store_url, corpus, extractor):
+    run(store_url, corpus, extractor, version="v1")
+    before = counts(store_url)
+    report = run(store_url, corpus, extractor, version="v2")
+    assert (report.stored, report.reextracted, report.skipped) == (0, 3, 0)
+    assert counts(store_url) == before            # replaced, not added
+    with Session(create_store_engine(store_url)) as s:
+        assert summary(s)["extractor_versions"] == {"v2": 3}
+
+
+def test_reextract_needs_no_files_and_keeps_the_first_ingest_time(store_url, corpus):
+    first = ScriptedExtractor(SCRIPT)
+    run(store_url, corpus, first, version="v1")
+    with Session(create_store_engine(store_url)) as s:
+        ingested = dict(s.execute(select(documents.c.doc_id, documents.c.ingested_at)).all())
+    # the new extractor finds one more claim in document a
+    richer = dict(SCRIPT)
+    richer["Das wurde am Montag bekannt."] = [Claim("RUS", "MEET", "BLR")]
+    report = reextract(store_url, progress=False, extract=ScriptedExtractor(richer),
+                       extractor_version="v2")
+    assert (report.reextracted, report.failed) == (3, [])
+    assert counts(store_url)[2] == 6
+    again = reextract(store_url, progress=False, extract=ScriptedExtractor(richer),
+                      extractor_version="v2")
+    assert again.reextracted == 0                 # nothing left with another version
+    with Session(create_store_engine(store_url)) as s:
+        rows = dict(s.execute(select(documents.c.doc_id, documents.c.ingested_at)).all())
+        assert rows == ingested
+        assert summary(s)["extractor_versions"] == {"v2": 3}
+
+
+def test_reextract_failure_keeps_the_old_claims(store_url, corpus, extractor):
+    run(store_url, corpus, extractor, version="v1")
+    before = counts(store_url)
+
+    def broken(_doc):
+        raise RuntimeError("model missing")
+
+    report = reextract(store_url, progress=False, extract=broken, extractor_version="v2")
+    assert len(report.failed) == 3 and report.reextracted == 0
+    assert counts(store_url) == before
+
+
+def test_deleting_a_document_takes_its_mentions_and_claims(store_url, corpus, extractor):
+    run(store_url, corpus, extractor)
+    engine = create_store_engine(store_url)
+    with engine.begin() as conn:
+        conn.execute(documents.delete().where(documents.c.doc_id == "a"))
+    assert counts(store_url) == (2, 8, 4)
+
+
+def test_ingest_speed_into_sqlite(tmp_path):
+    """The store side of ingest keeps well above 200 documents a second."""
+    sentence = "Russland liefert Belarus neue Kampfflugzeuge."
+    script = {sentence: [Claim("RUS", "SUPPLY", "BLR", goods=["weapons"]),
+                         Claim("RUS", "ALIGN", "BLR"), Claim("BLR", "DEPEND_ON", "RUS"),
+                         Claim("RUS", "MEET", "BLR"), Claim("BLR", "SUPPORT", "RUS")]}
+    docs = [article(f"d{i}", f"Meldung {i}:", sentence, "Weitere Einzelheiten folgen.")
+            for i in range(400)]
+    report = run("sqlite:///" + str(tmp_path / "speed.sqlite"), docs, ScriptedExtractor(script))
+    assert report.stored == 400
+    assert report.docs_per_second >= 200, f"{report.docs_per_second:.0f} docs/s"
