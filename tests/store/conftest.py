@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from blocwatch.model import Claim, Document
+from blocwatch.model import Document
 from blocwatch.store import create_store_engine
 from blocwatch.store.testing import (ScriptedExtractor, postgres_test_url, reset,
                                      wait_for_other_sessions)
+
+from .helpers import SCRIPT, article
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -32,27 +34,6 @@ def store_url_for(backend: str, tmp_path) -> str:
 def store_url(request, tmp_path) -> str:
     """An empty store on each backend."""
     return store_url_for(request.param, tmp_path)
-
-
-# Invented news-style sentences and the claims a perfect extractor would find in them.
-SCRIPT = {
-    "Russland liefert Belarus neue Kampfflugzeuge.":
-        [Claim("RUS", "SUPPLY", "BLR", goods=["weapons"])],
-    "Im vergangenen Jahr hatte Armenien Moskau vergeblich um Hilfe gebeten.":
-        [Claim("ARM", "REQUEST_AID", "RUS", time="2021"),
-         Claim("RUS", "SUPPORT", "ARM", polarity="neg", time="2021")],
-    "Kasachstan und China vertiefen ihre Handelsbeziehungen.":
-        [Claim("KAZ", "COOPERATE_ECONOMIC", "CHN")],
-    "Laut einem Bericht soll Iran Drohnen geliefert haben.":
-        [Claim("IRN", "SUPPLY", "RUS", modality="reported", goods=["drones"])],
-}
-
-
-def article(doc_id: str, *sentences: str, date: str | None = "2022-01-10",
-            outlet: str | None = "beispiel-nachrichten.de", path: str | None = None) -> Document:
-    return Document(doc_id=doc_id, text=" ".join(sentences), date=date, outlet=outlet,
-                    url=f"https://{outlet}/{doc_id}" if outlet else None, language="de",
-                    path=path or f"/fixtures/{doc_id}.txt")
 
 
 @pytest.fixture

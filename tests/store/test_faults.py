@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from blocwatch.store import create_store_engine, documents, ingest
 from blocwatch.store.testing import wait_for_other_sessions
 
-import worker
+from . import worker
 
 WORKER = Path(__file__).with_name("worker.py")
 TIMEOUT = 60

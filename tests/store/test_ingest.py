@@ -9,7 +9,7 @@ from blocwatch.store import (claims, create_store_engine, documents, ingest, men
                              reextract, summary)
 from blocwatch.store.testing import ScriptedExtractor
 
-from conftest import SCRIPT, article
+from .helpers import SCRIPT, article
 
 
 def run(url, docs, extractor, version="v1"):

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import functools
 import os
 import time
 from sqlalchemy import Engine, create_engine, text
@@ -22,21 +23,27 @@ DEFAULT_PG_URL = "postgresql+psycopg://blocwatch@127.0.0.1:55432/blocwatch_test"
 
 def postgres_test_url() -> tuple[str | None, str]:
     """(url, "") for a reachable server, or (None, reason to print in the skip)."""
-    candidates = [os.environ[ENV_VAR]] if os.environ.get(ENV_VAR) else [DEFAULT_PG_URL]
-    failures = []
-    for url in candidates:
-        try:
-            engine = create_engine(url, connect_args={"connect_timeout": 3})
-            with engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
-            engine.dispose()
-            return url, ""
-        except Exception as exc:  # noqa: BLE001 - any failure means: no server to test on
-            failures.append(f"{url}: {type(exc).__name__}: {str(exc).splitlines()[0]}")
-    hint = "" if os.environ.get(ENV_VAR) else f" ({ENV_VAR} not set)"
+    configured = os.environ.get(ENV_VAR)
+    url, failure = _probe(configured or DEFAULT_PG_URL)
+    if url is not None:
+        return url, ""
+    hint = "" if configured else f" ({ENV_VAR} not set)"
     return None, ("no PostgreSQL server reachable" + hint + ", PostgreSQL store tests "
                   "skipped; start one with `eval \"$(bash .ci/postgres.sh)\"`. Tried: "
-                  + "; ".join(failures))
+                  + failure)
+
+
+@functools.lru_cache(maxsize=8)
+def _probe(url: str) -> tuple[str | None, str]:
+    """Connect once per URL and process: a dead address costs its timeout only once."""
+    try:
+        engine = create_engine(url, connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+        return url, ""
+    except Exception as exc:  # noqa: BLE001 - any failure means: no server to test on
+        return None, f"{url}: {type(exc).__name__}: {str(exc).splitlines()[0]}"
 
 
 def wait_for_other_sessions(engine: Engine, timeout: float = 30.0) -> None:

@@ -1,0 +1,51 @@
+"""alignment: dyadic cooperation-conflict scores and drift."""
+from __future__ import annotations
+
+import pytest
+
+from blocwatch.analysis import alignment
+from blocwatch.analysis.alignment import score_dyads
+from blocwatch.analysis.weights import RELATION_WEIGHT, relation_weight
+
+from .corpus import stored
+
+
+def test_weights_have_the_goldstein_signs():
+    assert RELATION_WEIGHT["CONFLICT"] == -10
+    assert all(RELATION_WEIGHT[r] > 0 for r in ("ALIGN", "SUPPORT", "SUPPLY", "GUARANTEE"))
+    assert all(RELATION_WEIGHT[r] < 0 for r in ("CRITICIZE", "THREATEN", "SANCTION"))
+    assert relation_weight("SUPPORT", "neg") < 0           # a refusal is a rebuff
+    assert relation_weight("CONFLICT", "neg") == 0         # "no war" says little
+
+
+def test_repeated_reports_do_not_outweigh_different_events():
+    claims = [stored("A", "ALIGN", "B", time="2022", document_id=i) for i in range(20)]
+    claims.append(stored("A", "CRITICIZE", "B", time="2022", document_id=99))
+    (score,) = score_dyads(claims, "year")
+    assert score.score == pytest.approx((6 - 2) / 2)
+    assert (score.n_facts, score.n_claims) == (2, 21)
+
+
+def test_india_russia_drifted_apart(session):
+    result = alignment(session, actors=["IND", "RUS"])
+    assert [(s.period, s.score) for s in result.scores] == [("2019", 6.0), ("2023", -3.0)]
+    (drift,) = result.drift
+    assert (drift.a, drift.b, drift.change) == ("IND", "RUS", -9.0)
+
+
+def test_monthly_buckets_and_one_actor(session):
+    result = alignment(session, actors=["UKR"], by="month")
+    assert {(s.a, s.b) for s in result.scores} == {("RUS", "UKR"), ("UKR", "USA"), ("UKR", "WEST")}
+    war = next(s for s in result.scores if (s.a, s.b) == ("RUS", "UKR"))
+    assert (war.period, war.score) == ("2022-02", -10.0)
+
+
+def test_drift_is_sorted_by_size(session):
+    changes = [abs(d.change) for d in alignment(session).drift]
+    assert changes == sorted(changes, reverse=True)
+    assert alignment(session).undated_left_out > 0
+
+
+def test_bad_bucket_is_refused(session):
+    with pytest.raises(ValueError):
+        alignment(session, by="week")
