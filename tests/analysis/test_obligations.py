@@ -40,11 +40,15 @@ def test_kazakhstan_asked_and_russian_troops_came(session):
     assert set(kazakhstan.helped_by) == {"CSTO", "RUS"}
 
 
-def test_help_long_after_the_request_does_not_count(tmp_path):
+def test_help_long_after_the_request_does_not_count_and_unwillingness_does(tmp_path):
     script = {
         "Tadschikistan bat 2010 die OVKS um Hilfe.": [Claim("TJK", "REQUEST_AID", "CSTO", time="2010-05")],
         "Russland schickte 2015 Soldaten nach Tadschikistan.": [Claim("RUS", "DEPLOY_FORCES", "TJK", time="2015")],
         "Kasachstan half Duschanbe im Juni 2010.": [Claim("KAZ", "SUPPORT", "TJK", time="2010-06")],
+        "Belarus wollte im Juni 2010 nicht helfen.":
+            [Claim("BLR", "SUPPORT", "TJK", "neg", modality="possible", time="2010-06")],
+        "Usbekistan erwog im Mai 2010, Truppen zu schicken.":
+            [Claim("UZB", "DEPLOY_FORCES", "TJK", modality="possible", time="2010-05")],
     }
     docs = [Document(doc_id=f"t{i}", text=text, date="2016-01-01", outlet=f"o{i}.de")
             for i, text in enumerate(script)]
@@ -56,6 +60,8 @@ def test_help_long_after_the_request_does_not_count(tmp_path):
     verdicts = {r.actor: r.verdict for r in tajikistan.responses}
     assert verdicts["KAZ"] == "helped"
     assert verdicts["RUS"] == "unknown"
+    assert verdicts["BLR"] == "refused"              # unwilling is refusing
+    assert verdicts["UZB"] == "promised"             # a member in 2010, only considering it
 
 
 def test_nato_has_article_5_and_no_requests_here(session):

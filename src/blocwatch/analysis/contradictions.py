@@ -1,13 +1,15 @@
 """contradictions: facts the corpus states with both polarities for overlapping times.
 
 "Kazakhstan turns away from Russia" (Bild, reported) against "Kazakhstan does not turn
-away from Russia" (FAZ) is one. Plans and fears (modality possible) are left out: a plan
-to deliver and a refusal to deliver do not contradict each other, nor do deliveries of
-different goods (SUPPLY with goods that do not overlap). Two statements overlap
-when their spans share a day; a statement the article does not date spans everything up to
-its publication date, one with no date at all spans everything. `dated` is True only when
-every statement of the contradiction is dated by its article, i.e. when the clash is
-certain and not just possible.
+away from Russia" (FAZ) is one. Plans and fears (pos with modality possible) are left
+out: a plan to deliver and a refusal to deliver do not contradict each other.
+Unwillingness (neg with modality possible) is kept: "will not deliver" against
+"delivered" is a clash. Deliveries of different goods (SUPPLY whose goods do not
+overlap) are no clash either. Two statements overlap when their spans share a day; a
+statement the article does not date spans everything up to its publication date, one
+with no date at all spans everything. `dated` is True only when every statement of the
+contradiction is dated by its article, i.e. when the clash is certain and not just
+possible.
 """
 from __future__ import annotations
 
@@ -50,8 +52,8 @@ def _same_goods(a: StoredClaim, b: StoredClaim) -> bool:
 def contradictions(session: Session, actor: str | None = None,
                    relation: str | None = None) -> list[Contradiction]:
     """Every (subject, relation, object) stated both ways in overlapping periods."""
-    claims = load_claims(session, actor=actor, relations=relation,
-                         modalities=("asserted", "reported"))
+    claims = [c for c in load_claims(session, actor=actor, relations=relation)
+              if not (c.polarity == "pos" and c.modality == "possible")]
     groups: dict[tuple[str, str, str], dict[str, list[StoredClaim]]] = defaultdict(
         lambda: {"pos": [], "neg": []})
     for claim in claims:

@@ -5,7 +5,8 @@ the behaviour: every REQUEST_AID addressed to the bloc, or by one member to anot
 for the bloc itself and each member obliged at the time of the request whether it
 
     helped    SUPPORT, DEPLOY_FORCES, SUPPLY or GUARANTEE towards the requester (pos)
-    refused   the same relations stated with polarity neg ("did not help")
+    refused   the same relations stated with polarity neg ("did not help", "was not
+              willing to help")
     contested both are stated
     promised  only planned help (modality possible)
     unknown   nothing is known
@@ -120,9 +121,14 @@ def _answers(response: StoredClaim, group: list[StoredClaim],
 
 
 def _verdict(claims: list[StoredClaim]) -> str:
-    stated = [c for c in claims if c.modality != "possible"]
-    helped = any(c.polarity == "pos" for c in stated)
-    refused = any(c.polarity == "neg" for c in stated)
+    """helped / refused / contested / promised / unknown (see the module doc).
+
+    Unwillingness counts as refusal: "wollte nicht helfen" comes out of the extractor as
+    SUPPORT neg with modality possible, and it is the refusal the analyst asks about.
+    Willingness alone (pos, possible) is only a promise.
+    """
+    helped = any(c.polarity == "pos" and c.modality != "possible" for c in claims)
+    refused = any(c.polarity == "neg" for c in claims)
     if helped and refused:
         return "contested"
     if helped:

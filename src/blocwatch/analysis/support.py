@@ -9,7 +9,8 @@ Support is any of four relations aimed at the actor, each saying what was given:
 
 Findings are kept apart by polarity: "China delivers dual-use goods" (pos) and "China
 delivers no weapons" (neg) are two findings about China, not one that cancels the other.
-Claims that are only planned or feared (modality `possible`) form a third list.
+Unwillingness ("will keine Waffen liefern": neg, possible) is a negative finding; help
+that is only planned or considered (pos, possible) forms a third list.
 """
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ class SupportResult:
     since: str | None
     positive: list[SupportFinding]
     negative: list[SupportFinding]
-    planned: list[SupportFinding]      # modality possible, either polarity
+    planned: list[SupportFinding]      # pos with modality possible
     undated_left_out: int = 0          # claims without any date, left out because of since
 
 
@@ -102,11 +103,9 @@ def who_supports(session: Session, actor: str, since: str | None = None,
                 claims_table.c.relation.in_(SUPPORT_RELATIONS),
                 claims_table.c.when_start.is_(None))).scalar()
     claims = [c for c in claims if c.subject != actor]
-    stated = [c for c in claims if c.modality != "possible"]
-    planned = [c for c in claims if c.modality == "possible"]
     return SupportResult(
         actor=actor, since=since,
-        positive=_grouped([c for c in stated if c.polarity == "pos"]),
-        negative=_grouped([c for c in stated if c.polarity == "neg"]),
-        planned=_grouped(planned),
+        positive=_grouped([c for c in claims if c.polarity == "pos" and c.modality != "possible"]),
+        negative=_grouped([c for c in claims if c.polarity == "neg"]),
+        planned=_grouped([c for c in claims if c.polarity == "pos" and c.modality == "possible"]),
         undated_left_out=undated)
