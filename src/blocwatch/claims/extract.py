@@ -252,7 +252,8 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
         or not any(c.may_match(lowered) for c in lang.cues)
     if not cheap_exit and len(set(codes)) < 2:
         anaphoric = (lang.anaphors.search(text) or lang.subject_pronouns.search(text) or lang.pair_anaphors.search(text)
-                     or lang.bloc_anaphors.search(text) or lang.object_pronouns.search(text))
+                     or lang.bloc_anaphors.search(text) or lang.object_pronouns.search(text)
+                     or lang.plural_pronouns.search(text))
         cheap_exit = not (anaphoric and (discourse.topic or discourse.recent))
     if cheap_exit:
         discourse.update(_cheap_topic(text, mentions, sentence, lang), codes)

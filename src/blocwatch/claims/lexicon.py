@@ -74,6 +74,7 @@ class Language:
     subject_pronouns: re.Pattern
     directives: re.Pattern
     object_pronouns: re.Pattern
+    plural_pronouns: re.Pattern
     bloc_anaphors: re.Pattern
 
 
@@ -184,6 +185,7 @@ def language(code: str) -> Language:
         subject_pronouns=re.compile(words["subject_pronouns"]),
         directives=_rx(words["directives"]),
         object_pronouns=re.compile(words["object_pronouns"]),
+        plural_pronouns=re.compile(words["plural_pronouns"]),
         bloc_anaphors=re.compile(words["bloc_anaphors"]),
     )
 

@@ -44,6 +44,7 @@ class Discourse:
     topic: str | None = None
     recent: list[str] = field(default_factory=list)    # distinct codes, most recent last
     counts: dict[str, int] = field(default_factory=dict)
+    last_group: list[str] = field(default_factory=list)  # last coordinated actors ("Nordkorea oder Iran")
 
     def update(self, topic: str | None, codes: list[str]) -> None:
         if topic:
@@ -309,6 +310,11 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         o.clause = analysis.main_clause(raw)
     _resolve_anaphors(analysis, previous_topic, discourse, gaz)
     _resolve_pair_anaphors(analysis, discourse)
+    _resolve_plural_pronouns(analysis, discourse)
+    for members in analysis.groups().values():
+        codes = list(dict.fromkeys(o.code for o in members))
+        if 2 <= len(codes) <= 4:
+            discourse.last_group = codes
     subjects = [o for o in analysis.occurrences if o.marker is None and not o.genitive and not o.compound
                 and not o.in_relative and o.kind != "anaphor" and o.agentive]
     analysis.topic = subjects[0].code if subjects else previous_topic
@@ -327,6 +333,23 @@ def _add(a: Analysis, occs: list[Occurrence], same_group: bool = False) -> None:
 def _opens_clause(text: str, clause_start: int, pos: int) -> bool:
     head = text[clause_start:pos].strip(" \t-–—,;:\"'„“")
     return head == "" or head.lower() in ("und", "doch", "aber", "denn", "and", "but")
+
+
+def _resolve_plural_pronouns(a: Analysis, discourse: Discourse) -> None:
+    """"Von ihnen bekommt Russland Waffen": "ihnen"/"them" are the last actors named together."""
+    if not discourse.last_group:
+        return
+    text = a.sentence.text
+    for m in a.lang.plural_pronouns.finditer(text):
+        if any(o.start <= m.start() < o.end for o in a.occurrences):
+            continue
+        raw = a.clause_of(m.start())
+        occs = []
+        for code in discourse.last_group:
+            o = Occurrence(code, m.start(), m.end(), "anaphor", clause=a.main_clause(raw), in_relative=raw in a.relative_clauses)
+            o.marker = _marker(text, m.start(), a.lang)
+            occs.append(o)
+        _add(a, occs, same_group=True)
 
 
 def _resolve_pair_anaphors(a: Analysis, discourse: Discourse) -> None:
