@@ -366,20 +366,31 @@ def _cheap_topic(text: str, mentions: list[Mention], sentence: Sentence, lang: L
     return None
 
 
+_MODALITY_RANK = {"asserted": 0, "reported": 1, "possible": 2}
+
+
 def merge(claims: list[Claim]) -> list[Claim]:
-    """One claim per (subject, relation, object, polarity); later mentions fill gaps."""
+    """One claim per (subject, relation, object, polarity), as the contract asks.
+
+    The most certain statement is kept (asserted over reported over possible); others of the
+    same certainty add their goods; any fills a missing time or source. So "China supplies
+    dual-use goods" and "China could supply weapons" do not merge into "supplies weapons".
+    """
     by_key: dict[tuple, Claim] = {}
     for c in claims:
         if c.relation in SYMMETRIC and c.object < c.subject:
             c.subject, c.object = c.object, c.subject
         k = c.key()
-        if k not in by_key:
+        kept = by_key.get(k)
+        if kept is None:
             by_key[k] = c
             continue
-        kept = by_key[k]
+        if _MODALITY_RANK[c.modality] < _MODALITY_RANK[kept.modality]:
+            c.time, c.source = c.time or kept.time, c.source or kept.source
+            by_key[k] = c
+            continue
         kept.time = kept.time or c.time
         kept.source = kept.source or c.source
-        for g in c.goods:
-            if g not in kept.goods:
-                kept.goods.append(g)
+        if c.modality == kept.modality:
+            kept.goods.extend(g for g in c.goods if g not in kept.goods)
     return list(by_key.values())
