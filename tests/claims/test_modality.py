@@ -96,8 +96,6 @@ def test_german_plans_and_wishes_are_possible(text):
     assert one(text).modality == "possible"
 
 
-@pytest.mark.xfail(reason="planning verb in the main clause with a zu-infinitive clause "
-                          "('plant/erwägt, Truppen ... zu entsenden') stays asserted", strict=True)
 @pytest.mark.parametrize("text", [
     "Russland plant, Truppen nach Belarus zu entsenden.",
     "Russland erwägt, Truppen nach Belarus zu schicken.",

@@ -289,7 +289,10 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
                 if is_negated(text, scope[0], scope[1], lang) \
                         or lang.negating_verbs.search(text[max(0, m.start() - 60):m.start()]):
                     polarity = "neg"
-            modality = modality_of(text, text[lo:hi], lang, cue.modality)
+            # a plan or wish may sit in the clause of the subject: "Peking könnte Nordkorea
+            # nutzen, um eigene Lieferungen an Russland zu verschleiern"
+            subject_at = min([o.start for o in a.occurrences if o.code == pairs[0][0] and o.start <= m.start()] + [lo])
+            modality = modality_of(text, text[subject_at:hi], lang, cue.modality)
             # No time in the sentence: the article speaks of its own day (month precision).
             time = timex.time_near(text, m.start(), pub_date) or (pub_date[:7] if pub_date else None)
             # goods named near the cue ("Munition, Panzer- und Haubitzengeschosse nach Russland
