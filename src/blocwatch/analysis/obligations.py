@@ -18,6 +18,7 @@ dates overlap are one request, told by several articles.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -148,6 +149,12 @@ def obligations(session: Session, bloc: str,
     everyone = entry.ever_members()
     requests = _relevant_requests(entry, load_claims(
         session, relations="REQUEST_AID", objects=[entry.code, *everyone]))
+    # every possible answer in one query, matched to its request below
+    answers_to: dict[str, list[StoredClaim]] = defaultdict(list)
+    for claim in load_claims(session, relations=SUPPORT_RELATIONS,
+                             subjects=[entry.code, *everyone],
+                             objects=sorted({c.subject for c in requests})):
+        answers_to[claim.object].append(claim)
     result = []
     for group in _group(requests):
         requester, addressee = group[0].subject, group[0].object
@@ -158,9 +165,8 @@ def obligations(session: Session, bloc: str,
                                      if m != requester]
         if addressee not in responders and addressee != requester:
             responders.append(addressee)
-        answers = [c for c in load_claims(session, relations=SUPPORT_RELATIONS,
-                                          subjects=responders, objects=requester)
-                   if _answers(c, group, span)]
+        answers = [c for c in answers_to[requester]
+                   if c.subject in responders and _answers(c, group, span)]
         responses = []
         for actor in responders:
             own = [c for c in answers if c.subject == actor]

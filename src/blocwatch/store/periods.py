@@ -8,12 +8,14 @@ strings, which sort like dates and store portably in SQLite and PostgreSQL.
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as dt
 import re
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+@functools.lru_cache(maxsize=65536)   # pure, and called for every claim in an analysis
 def period(value: object) -> tuple[str, str] | None:
     """('YYYY-MM-DD', 'YYYY-MM-DD') covered by a contract time, or None if unreadable.
 
