@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
-from blocwatch.store.testing import postgres_test_url
+from blocwatch.store.testing import postgres_test_url, private_postgres
 
 from .corpus import build
 
@@ -15,14 +15,17 @@ from .corpus import build
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def engine(request, tmp_path_factory):
     if request.param == "sqlite":
-        url = "sqlite:///" + str(tmp_path_factory.mktemp("analysis") / "store.sqlite")
-    else:
-        url, reason = postgres_test_url()
-        if url is None:
-            pytest.skip(reason)
-    built = build(url)
-    yield built
-    built.dispose()
+        built = build("sqlite:///" + str(tmp_path_factory.mktemp("analysis") / "store.sqlite"))
+        yield built
+        built.dispose()
+        return
+    base, reason = postgres_test_url()
+    if base is None:
+        pytest.skip(reason)
+    with private_postgres(base) as url:       # a schema of its own: runs may share a server
+        built = build(url)
+        yield built
+        built.dispose()
 
 
 @pytest.fixture

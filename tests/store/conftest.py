@@ -5,35 +5,29 @@ blocwatch.store.testing.postgres_test_url; `.ci/postgres.sh` starts one).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from blocwatch.model import Document
-from blocwatch.store import create_store_engine
-from blocwatch.store.testing import (ScriptedExtractor, postgres_test_url, reset,
-                                     wait_for_other_sessions)
+from blocwatch.store.testing import ScriptedExtractor, postgres_test_url, private_postgres
 
 from .helpers import SCRIPT, article
 
 BACKENDS = ["sqlite", "postgresql"]
 
 
-def store_url_for(backend: str, tmp_path) -> str:
-    if backend == "sqlite":
-        return "sqlite:///" + str(tmp_path / "store.sqlite")
-    url, reason = postgres_test_url()
-    if url is None:
-        pytest.skip(reason)
-    engine = create_store_engine(url)
-    wait_for_other_sessions(engine)       # e.g. a writer an earlier test killed
-    reset(engine)
-    engine.dispose()
-    return url
-
-
 @pytest.fixture(params=BACKENDS)
-def store_url(request, tmp_path) -> str:
-    """An empty store on each backend."""
-    return store_url_for(request.param, tmp_path)
+def store_url(request, tmp_path) -> Iterator[str]:
+    """An empty store on each backend (on PostgreSQL: a schema of its own)."""
+    if request.param == "sqlite":
+        yield "sqlite:///" + str(tmp_path / "store.sqlite")
+        return
+    base, reason = postgres_test_url()
+    if base is None:
+        pytest.skip(reason)
+    with private_postgres(base) as url:
+        yield url
 
 
 @pytest.fixture

@@ -2,17 +2,23 @@
 
 - `postgres_test_url()`: the PostgreSQL server to test against, or why there is none.
   Tries $BLOCWATCH_TEST_PG_URL, then the address .ci/postgres.sh starts by default.
-- `reset(engine)`: drop and recreate the store's tables (PostgreSQL test databases are
-  reused between tests).
+- `private_postgres(url)`: a URL whose tables live in a fresh schema of their own, so
+  test runs sharing one server do not disturb each other.
+- `wait_for_other_sessions(engine)`: wait for a killed writer's server process to end.
+- `reset(engine)`: drop and recreate the store's tables.
 - `ScriptedExtractor`: a stand-in for blocwatch.pipeline.extract that returns the claims a
   test scripted for each sentence, with evidence offsets found in the text.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import time
+import uuid
+from collections.abc import Iterator
 from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
 
 from ..model import Claim, Document, Extraction, Mention
 from .schema import metadata
@@ -46,19 +52,44 @@ def _probe(url: str) -> tuple[str | None, str]:
         return None, f"{url}: {type(exc).__name__}: {str(exc).splitlines()[0]}"
 
 
+@contextlib.contextmanager
+def private_postgres(base_url: str) -> Iterator[str]:
+    """A URL on `base_url`'s server whose tables live in a schema of their own.
+
+    Test runs that share one server (a developer's and CI's, or two sessions) then never
+    drop each other's tables. The schema is dropped afterwards. Sessions opened through
+    the URL carry the schema's name as application_name, so `wait_for_other_sessions` can
+    tell them from everyone else's.
+    """
+    name = f"bw_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base_url)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{name}"'))
+    url = make_url(base_url).update_query_dict(
+        {"options": f"-csearch_path={name}", "application_name": name})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
+        admin.dispose()
+
+
 def wait_for_other_sessions(engine: Engine, timeout: float = 30.0) -> None:
-    """On PostgreSQL, wait until no other session is busy in the database (bounded).
+    """On PostgreSQL, wait until no other session of this URL is busy (bounded).
 
     A client killed with SIGKILL leaves its server process behind for a moment, and a
     COMMIT it had already sent may still land: a test that checks the store after killing
-    a writer waits for that process to be gone. No-op on SQLite.
+    a writer waits for that process to be gone. Sessions are told apart by
+    application_name (see `private_postgres`). No-op on SQLite.
     """
     if engine.dialect.name != "postgresql":
         return
     deadline = time.monotonic() + timeout
     # sessions at work or inside a transaction; idle pooled connections do not matter
     query = text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                 "AND pid <> pg_backend_pid() AND state IS DISTINCT FROM 'idle'")
+                 "AND pid <> pg_backend_pid() AND state IS DISTINCT FROM 'idle' "
+                 "AND application_name = current_setting('application_name')")
     while True:
         with engine.connect() as conn:
             others = conn.execute(query).scalar()
