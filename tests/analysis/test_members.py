@@ -43,3 +43,22 @@ def test_plans_are_not_compared(session):
 def test_unknown_bloc_is_an_error(session):
     with pytest.raises(KeyError):
         members(session, "NOPE")
+
+
+def test_a_plan_does_not_undo_a_stated_membership(tmp_path):
+    from sqlalchemy.orm import Session
+
+    from blocwatch.model import Claim, Document
+    from blocwatch.store import create_store_engine, ingest
+    from blocwatch.store.testing import ScriptedExtractor
+
+    script = {"Belarus gehört zur OVKS.": [Claim("BLR", "MEMBER_OF", "CSTO")],
+              "Belarus wolle enger mit der OVKS zusammenarbeiten.":
+                  [Claim("BLR", "MEMBER_OF", "CSTO", modality="possible", time="2022-01")]}
+    docs = [Document(doc_id=f"b{i}", text=t) for i, t in enumerate(script)]
+    url = "sqlite:///" + str(tmp_path / "s.sqlite")
+    ingest([], url, progress=False, extract=ScriptedExtractor(script), extractor_version="t",
+           read=lambda _p: docs)
+    with Session(create_store_engine(url)) as s:
+        row = rows(members(s, "CSTO", at="2023"))["BLR"]
+    assert (row.corpus_status, row.verdict, row.corpus_documents) == ("member", "agree", 2)

@@ -62,11 +62,14 @@ class MembersResult:
 def _latest(claims: list[StoredClaim]) -> StoredClaim:
     """The statement that speaks for the corpus: the one about the latest time.
 
-    An article that dates the statement gives its period; one that does not still speaks
-    of the time it appeared ("X is still a member", published 2024). Statements with no
-    time at all come last; ties go to the stronger modality.
+    Plans (modality possible) speak only when nothing is stated outright: "X wants to
+    join" does not undo "X is a member". An article that dates the statement gives its
+    period; one that does not still speaks of the time it appeared ("X is still a
+    member", published 2024). Statements with no time at all come last; ties go to the
+    stronger modality.
     """
-    return max(claims, key=lambda c: (c.when_end is not None, c.when_end or "",
+    stated = [c for c in claims if c.modality != "possible"] or claims
+    return max(stated, key=lambda c: (c.when_end is not None, c.when_end or "",
                                       _STRENGTH[c.modality], c.id))
 
 
