@@ -52,6 +52,7 @@ fi
 
 mkdir -p "$PG_DIR"
 chown "$OWNER" "$PG_DIR" 2>/dev/null || true
+cd "$PG_DIR"      # the server user may not be allowed into the caller's directory
 DATA="$PG_DIR/data"
 
 if [ ! -f "$DATA/PG_VERSION" ]; then
