@@ -33,7 +33,8 @@ ARTICLES = [
     ("arm_unanswered", "2022-01-10", "andere-zeitung.de", [
         ("Armenien hatte im vergangenen Jahr die OVKS vergeblich um Hilfe gebeten.",
          [C("ARM", "REQUEST_AID", "CSTO", time="2021")]),
-        ("Weder Russland noch Belarus, Kasachstan, Kirgistan oder Tadschikistan standen Eriwan bei.",
+        ("Weder Russland noch Belarus, Kasachstan, Kirgistan oder Tadschikistan "
+         "standen Eriwan bei.",
          [C(s, "SUPPORT", "ARM", "neg", time="2021") for s in ("RUS", "BLR", "KAZ", "KGZ", "TJK")]),
         ("Zuvor hatten aserbaidschanische Truppen armenische Grenzposten angegriffen.",
          [C("AZE", "CONFLICT", "ARM", time="2021")]),

@@ -33,9 +33,12 @@ def test_a_change_over_time_is_no_contradiction(tmp_path):
     from blocwatch.store.testing import ScriptedExtractor
 
     script = {
-        "2019 unterstützte Ungarn die Sanktionen.": [Claim("HUN", "SUPPORT", "EU", time="2019")],
-        "2023 unterstützte Ungarn die EU nicht mehr.": [Claim("HUN", "SUPPORT", "EU", "neg", time="2023")],
-        "Ungarn unterstützt die EU, heißt es.": [Claim("HUN", "SUPPORT", "EU", modality="reported")],
+        "2019 unterstützte Ungarn die Sanktionen.":
+            [Claim("HUN", "SUPPORT", "EU", time="2019")],
+        "2023 unterstützte Ungarn die EU nicht mehr.":
+            [Claim("HUN", "SUPPORT", "EU", "neg", time="2023")],
+        "Ungarn unterstützt die EU, heißt es.":
+            [Claim("HUN", "SUPPORT", "EU", modality="reported")],
     }
     docs = [Document(doc_id=f"h{i}", text=t, date="2023-05-01") for i, t in enumerate(script)]
     url = "sqlite:///" + str(tmp_path / "s.sqlite")

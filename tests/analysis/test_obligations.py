@@ -42,8 +42,10 @@ def test_kazakhstan_asked_and_russian_troops_came(session):
 
 def test_help_long_after_the_request_does_not_count_and_unwillingness_does(tmp_path):
     script = {
-        "Tadschikistan bat 2010 die OVKS um Hilfe.": [Claim("TJK", "REQUEST_AID", "CSTO", time="2010-05")],
-        "Russland schickte 2015 Soldaten nach Tadschikistan.": [Claim("RUS", "DEPLOY_FORCES", "TJK", time="2015")],
+        "Tadschikistan bat 2010 die OVKS um Hilfe.":
+            [Claim("TJK", "REQUEST_AID", "CSTO", time="2010-05")],
+        "Russland schickte 2015 Soldaten nach Tadschikistan.":
+            [Claim("RUS", "DEPLOY_FORCES", "TJK", time="2015")],
         "Kasachstan half Duschanbe im Juni 2010.": [Claim("KAZ", "SUPPORT", "TJK", time="2010-06")],
         "Belarus wollte im Juni 2010 nicht helfen.":
             [Claim("BLR", "SUPPORT", "TJK", "neg", modality="possible", time="2010-06")],

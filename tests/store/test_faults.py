@@ -103,7 +103,7 @@ def test_two_readers_while_one_process_ingests(store_url):
                 p.wait(timeout=TIMEOUT)
     assert writer.returncode == 0, writer_err
     assert json.loads(writer_out)["stored"] == 40
-    for reader, (out, err) in zip(readers, outputs):
+    for reader, (out, err) in zip(readers, outputs, strict=True):
         assert reader.returncode == 0, err               # no "database is locked"
         looks = [json.loads(line) for line in out.splitlines()]
         assert len(looks) >= 5

@@ -51,7 +51,8 @@ def test_claim_time_becomes_a_range_and_falls_back_to_the_publication_date(
     with Session(create_store_engine(store_url)) as s:
         rows = {(r.subject, r.relation): r for r in s.execute(select(claims))}
     request = rows[("ARM", "REQUEST_AID")]
-    assert (request.time, request.when_start, request.when_end) == ("2021", "2021-01-01", "2021-12-31")
+    assert (request.time, request.when_start, request.when_end) == (
+        "2021", "2021-01-01", "2021-12-31")
     assert request.time_inferred is False
     supply = rows[("RUS", "SUPPLY")]              # no time in the text: the article's date
     assert (supply.time, supply.when_start, supply.when_end) == (None, "2022-01-10", "2022-01-10")
@@ -72,8 +73,8 @@ def test_reingest_is_idempotent(store_url, corpus, extractor):
 
 def test_same_text_under_another_name_is_stored_once(store_url, extractor):
     text = list(SCRIPT)[0]
-    report = run(store_url, [article("one", text), article("copy", text, path="/elsewhere/copy.txt")],
-                 extractor)
+    copy = article("copy", text, path="/elsewhere/copy.txt")
+    report = run(store_url, [article("one", text), copy], extractor)
     assert (report.stored, report.skipped) == (1, 1)
     assert counts(store_url)[0] == 1
 

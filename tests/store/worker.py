@@ -33,7 +33,7 @@ def make_extractor(delay: float):
         time.sleep(delay)
         i = int(doc.doc_id[3:])
         found = [Claim("RUS", "COOPERATE_MILITARY", "BLR", evidence=doc.text[:40], end=40,
-                       time="2023-0%d" % (1 + k % 9)) for k in range(claims_in(i))]
+                       time=f"2023-0{1 + k % 9}") for k in range(claims_in(i))]
         return Extraction(doc, [Mention(0, 8, "Russland", "RUS")], found)
     return extract
 
@@ -46,7 +46,8 @@ def consistency(conn) -> tuple[int, int, int]:
                                 .group_by(claims.c.document_id)).all())
     rows = conn.execute(select(documents.c.id, documents.c.doc_id, documents.c.n_claims)).all()
     broken = sum(1 for r in rows
-                 if per_doc.get(r.id, 0) != r.n_claims or r.n_claims != claims_in(int(r.doc_id[3:])))
+                 if per_doc.get(r.id, 0) != r.n_claims
+                 or r.n_claims != claims_in(int(r.doc_id[3:])))
     return n_docs, n_claims, broken
 
 

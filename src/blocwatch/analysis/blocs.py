@@ -37,7 +37,8 @@ class Community:
     best_bloc: str | None          # formal bloc with the largest Jaccard overlap
     jaccard: float
     outside_bloc: list[str] = field(default_factory=list)   # members not in best_bloc
-    bloc_elsewhere: list[str] = field(default_factory=list)  # best_bloc members in other communities
+    # members of best_bloc that fell into other communities
+    bloc_elsewhere: list[str] = field(default_factory=list)
 
 
 @dataclass

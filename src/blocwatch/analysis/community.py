@@ -83,7 +83,8 @@ def _one_level(adjacency: Graph, s_pos: dict[str, float], s_neg: dict[str, float
                 if other != node:
                     links[community[other]] += weight
 
-            def gain(c: str) -> float:
+            def gain(c: str, node: str = node, links: dict = links) -> float:
+                """Rise of Q (times a constant) when `node` joins community `c`."""
                 expected = (s_pos[node] * tot_pos.get(c, 0.0) / two_pos if two_pos else 0.0) \
                     - (s_neg[node] * tot_neg.get(c, 0.0) / two_neg if two_neg else 0.0)
                 return links.get(c, 0.0) - expected

@@ -131,7 +131,7 @@ def _mention_rows(document_id: int, extraction: Extraction) -> list[dict]:
 
 
 def _document_values(doc: Document, version: str, n_mentions: int, n_claims: int) -> dict:
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     return {
         "hash": doc.hash, "doc_id": doc.doc_id, "path": doc.path, "url": doc.url,
         "outlet": doc.outlet, "title": doc.title, "date": normalise(doc.date),
