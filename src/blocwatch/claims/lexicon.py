@@ -61,6 +61,8 @@ class Language:
     negating_verbs: re.Pattern
     reported: re.Pattern
     subjunctive: re.Pattern
+    reported_passive: re.Pattern
+    future_markers: re.Pattern
     possible: re.Pattern
     question: re.Pattern
     coordinators: re.Pattern
@@ -172,6 +174,8 @@ def language(code: str) -> Language:
         negating_verbs=_rx(words["negating_verbs"]),
         reported=_rx(words["reported"]),
         subjunctive=_rx(words["subjunctive"]),
+        reported_passive=_rx(words["reported_passive"]),
+        future_markers=_rx(words["future_markers"]),
         possible=_rx(words["possible"]),
         question=_rx(words["question_words"]),
         coordinators=_rx(words["coordinators"]),

@@ -19,6 +19,8 @@ _QUOTED_BEFORE = re.compile(r"""["„“»]([^"“”«]{2,60})["“”«]\s+zuf
 def modality_of(sentence: str, clause: str, lang: Language, cue_modality: str | None) -> str:
     if lang.reported.search(sentence) or lang.subjunctive.search(sentence):
         return "reported"
+    if lang.reported_passive.search(sentence) and not lang.future_markers.search(sentence):
+        return "reported"   # "soll ... unterstützt werden" without a date ahead: said to be
     if cue_modality:
         return cue_modality
     if lang.possible.search(clause):
