@@ -9,31 +9,21 @@ from __future__ import annotations
 
 import pytest
 
-from blocwatch.model import SYMMETRIC, Document
-from blocwatch.pipeline import extract
+from . import extraction_helpers as helpers
 
 DATE = "2022-01-06"   # a Thursday
 
 
 def claims(text: str, date: str | None = DATE):
-    return extract(Document("t", text, date=date, language="de")).claims
+    return helpers.claims(text, "de", date)
 
 
-def keys(text: str, date: str | None = DATE) -> set[tuple[str, str, str, str]]:
-    """(subject, relation, object, polarity); symmetric pairs in sorted order."""
-    out = set()
-    for c in claims(text, date):
-        s, o = c.subject, c.object
-        if c.relation in SYMMETRIC:
-            s, o = sorted((s, o))
-        out.add((s, c.relation, o, c.polarity))
-    return out
+def keys(text: str, date: str | None = DATE):
+    return helpers.keys(text, "de", date)
 
 
 def one(text: str, date: str | None = DATE):
-    found = claims(text, date)
-    assert len(found) == 1, [(c.subject, c.relation, c.object, c.polarity) for c in found]
-    return found[0]
+    return helpers.one(text, "de", date)
 
 
 # --- word order ----------------------------------------------------------------------

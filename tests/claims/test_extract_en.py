@@ -7,30 +7,21 @@ from __future__ import annotations
 
 import pytest
 
-from blocwatch.model import SYMMETRIC, Document
-from blocwatch.pipeline import extract
+from . import extraction_helpers as helpers
 
 DATE = "2023-05-10"
 
 
 def claims(text: str, date: str | None = DATE):
-    return extract(Document("t", text, date=date, language="en")).claims
+    return helpers.claims(text, "en", date)
 
 
-def keys(text: str, date: str | None = DATE) -> set[tuple[str, str, str, str]]:
-    out = set()
-    for c in claims(text, date):
-        s, o = c.subject, c.object
-        if c.relation in SYMMETRIC:
-            s, o = sorted((s, o))
-        out.add((s, c.relation, o, c.polarity))
-    return out
+def keys(text: str, date: str | None = DATE):
+    return helpers.keys(text, "en", date)
 
 
 def one(text: str, date: str | None = DATE):
-    found = claims(text, date)
-    assert len(found) == 1, [(c.subject, c.relation, c.object, c.polarity) for c in found]
-    return found[0]
+    return helpers.one(text, "en", date)
 
 
 def test_deploy_forces():

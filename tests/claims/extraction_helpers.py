@@ -1,0 +1,26 @@
+"""Shared helpers of the claim extraction tests: run the pipeline on one invented text."""
+from __future__ import annotations
+
+from blocwatch.model import SYMMETRIC, Claim, Document
+from blocwatch.pipeline import extract
+
+
+def claims(text: str, lang: str, date: str | None) -> list[Claim]:
+    return extract(Document("t", text, date=date, language=lang)).claims
+
+
+def keys(text: str, lang: str, date: str | None) -> set[tuple[str, str, str, str]]:
+    """(subject, relation, object, polarity); symmetric pairs in sorted order."""
+    out = set()
+    for c in claims(text, lang, date):
+        s, o = c.subject, c.object
+        if c.relation in SYMMETRIC:
+            s, o = sorted((s, o))
+        out.add((s, c.relation, o, c.polarity))
+    return out
+
+
+def one(text: str, lang: str, date: str | None) -> Claim:
+    found = claims(text, lang, date)
+    assert len(found) == 1, [(c.subject, c.relation, c.object, c.polarity) for c in found]
+    return found[0]
