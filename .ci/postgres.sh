@@ -55,21 +55,31 @@ chown "$OWNER" "$PG_DIR" 2>/dev/null || true
 cd "$PG_DIR"      # the server user may not be allowed into the caller's directory
 DATA="$PG_DIR/data"
 
-if [ ! -f "$DATA/PG_VERSION" ]; then
+init_cluster() {
     log "initdb in $DATA"
     as_owner "$BINDIR/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 \
         --locale=C.UTF-8 >/dev/null 2>"$PG_DIR/initdb.log" \
         || as_owner "$BINDIR/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 >/dev/null
-fi
+}
+start_server() {
+    # listen on loopback only; the socket stays in the data dir (no /var/run needed);
+    # fsync off: a test server needs speed, not durability
+    as_owner "$BINDIR/pg_ctl" -D "$DATA" -l "$PG_DIR/server.log" -w -t 60 start \
+        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $DATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >&2
+}
+[ -f "$DATA/PG_VERSION" ] || init_cluster
 
 if as_owner "$BINDIR/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
     log "server already running in $DATA"
 else
     log "starting server on 127.0.0.1:$PG_PORT"
-    # listen on loopback only; the socket stays in the data dir (no /var/run needed);
-    # fsync off: a test server needs speed, not durability
-    as_owner "$BINDIR/pg_ctl" -D "$DATA" -l "$PG_DIR/server.log" -w -t 60 start \
-        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $DATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >&2
+    if ! start_server; then
+        # a cluster left broken by a killed session holds only test data: make it anew
+        log "start failed; re-creating the test cluster in $DATA"
+        rm -rf "$DATA"
+        init_cluster
+        start_server
+    fi
 fi
 
 psql_admin() {
