@@ -69,9 +69,13 @@ start_server() {
 }
 [ -f "$DATA/PG_VERSION" ] || init_cluster
 
-if as_owner "$BINDIR/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+if as_owner "$BINDIR/pg_ctl" -D "$DATA" status >/dev/null 2>&1 \
+        && "$BINDIR/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -t 5; then
     log "server already running in $DATA"
 else
+    # a pid file left by a killed server (its pid perhaps reused) is stale: the server
+    # does not answer, so it is not running
+    rm -f "$DATA/postmaster.pid"
     log "starting server on 127.0.0.1:$PG_PORT"
     if ! start_server; then
         # a cluster left broken by a killed session holds only test data: make it anew
