@@ -118,6 +118,22 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
     return best[1] if best else None
 
 
+_PARTICIPLE = {"de": re.compile(r"(?:\w+t|ge\w+en)$", re.I), "en": re.compile(r"\w+(?:ed|en|wn|nt)$", re.I)}
+
+
+def _agentless_passive(a: Analysis, m: re.Match) -> bool:
+    """A passive participle cue ("kritisiert wurde", "was criticised") with no von/by agent."""
+    word = m.group().split()[-1] if m.group().split() else ""
+    if not _PARTICIPLE[a.lang.code].match(word):
+        return False
+    if a.lang.code == "en":
+        # "was criticised", "were deployed", "has been sent" — not "is said to have supplied"
+        return re.search(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$", a.sentence.text[max(0, m.start() - 30):m.start()]) is not None
+    raw = a.clause_of(m.start())
+    lo, hi = a.clause_span(raw)
+    return bool(a.lang.passive.search(a.sentence.text, lo, hi))
+
+
 def _clause_continues(a: Analysis, clause: int) -> bool:
     """Does the clause go on a sentence whose subject stands before it? (", and signed ...",
     a relative clause, or a clause with no word before its verb.)"""
@@ -181,6 +197,8 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         if before:
             return _pairs_from(a, cue, m, gaz, before[-1])
     agent = _passive_agent(a, cs) if "nom" in cue.subject else None
+    if agent is None and "nom" in cue.subject and _agentless_passive(a, m):
+        return pairs   # "..., was in Brüssel kritisiert wurde": who criticised is not said
     if agent is not None:
         subject = agent
         obj = _pick(a, ("nom",), cs, ce, {agent.code}, 1)
