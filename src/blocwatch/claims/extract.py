@@ -197,7 +197,8 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         if before:
             return _pairs_from(a, cue, m, gaz, before[-1])
     agent = _passive_agent(a, cs) if "nom" in cue.subject else None
-    if agent is None and "nom" in cue.subject and _agentless_passive(a, m):
+    # (troops "were deployed" still name their sender: "Russian troops were deployed to ...")
+    if agent is None and "nom" in cue.subject and cue.relation != "DEPLOY_FORCES" and _agentless_passive(a, m):
         return pairs   # "..., was in Brüssel kritisiert wurde": who criticised is not said
     if agent is not None:
         subject = agent
