@@ -96,3 +96,12 @@ def test_installed_command_jsonl(corpus):
     assert proc.returncode == 1, proc.stderr
     _check_jsonl(proc.stdout)
     _check_errors(proc.stderr, corpus)
+
+
+def test_parallel_extraction_gives_the_same_output_in_the_same_order(corpus, capsys):
+    assert main(["extract", str(corpus), "--format", "jsonl"]) == 1   # the corpus holds bad files
+    serial = capsys.readouterr()
+    assert main(["extract", str(corpus), "--format", "jsonl", "--jobs", "2"]) == 1
+    parallel = capsys.readouterr()
+    assert parallel.out == serial.out and parallel.out.strip()
+    assert sorted(parallel.err.splitlines()) == sorted(serial.err.splitlines())

@@ -24,19 +24,38 @@ def _error(message: str) -> None:
     print(f"blocwatch: {message}", file=sys.stderr)
 
 
-def extract_documents(paths: list[str]) -> Iterable[Extraction | ReadError]:
-    """Read and extract every document under ``paths``; failures come back as ReadError."""
+def _extract_one(document: Document) -> Extraction | ReadError:
     from .pipeline import UnsupportedLanguage, extract
+    try:
+        return extract(document)
+    except UnsupportedLanguage as e:
+        return ReadError(document.path or document.doc_id, f"{e} (supported: de, en)")
+
+
+def extract_documents(paths: list[str], jobs: int = 1) -> Iterable[Extraction | ReadError]:
+    """Read and extract every document under ``paths``, in input order; failures come back
+    as ReadError. With ``jobs`` > 1 extraction runs in that many worker processes (reading
+    stays in this one); extraction is a pure function of the document, so order and results
+    are the same."""
     from .read import read_paths
 
-    for item in read_paths(paths):
-        if isinstance(item, ReadError):
-            yield item
-            continue
-        try:
-            yield extract(item)
-        except UnsupportedLanguage as e:
-            yield ReadError(item.path or item.doc_id, f"{e} (supported: de, en)")
+    if jobs <= 1:
+        for item in read_paths(paths):
+            yield item if isinstance(item, ReadError) else _extract_one(item)
+        return
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque = deque()
+        for item in read_paths(paths):
+            pending.append(item if isinstance(item, ReadError) else pool.submit(_extract_one, item))
+            while len(pending) > 8 * jobs:   # bounded: memory stays flat on large batches
+                head = pending.popleft()
+                yield head if isinstance(head, ReadError) else head.result()
+        while pending:
+            head = pending.popleft()
+            yield head if isinstance(head, ReadError) else head.result()
 
 
 def _table(ex: Extraction) -> str:
@@ -60,7 +79,7 @@ def _table(ex: Extraction) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     failures = 0
-    for result in _progress(extract_documents(args.paths), "extract"):
+    for result in _progress(extract_documents(args.paths, args.jobs), "extract"):
         if isinstance(result, ReadError):
             failures += 1
             _error(f"error: {result}")
@@ -83,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html or .jsonl files, or directories")
     p.add_argument("--format", choices=("table", "jsonl"), default="table",
                    help="table (default): readable; jsonl: one contract object per document")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="extract in N worker processes (default 1; output order is kept)")
     p.set_defaults(func=cmd_extract)
     try:
         from .analysis_cli import add_commands
