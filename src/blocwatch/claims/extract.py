@@ -282,52 +282,64 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
     source = source_of(text)
     sentence_goods = goods_in(text)
     for cue, m in _cue_matches(text, lang, bool(sentence_goods)):
-        if True:
-            clause = a.clause_of(m.start())
-            lo, hi = a.clause_span(clause)
-            if cue.clause_needs is not None and not cue.clause_needs.search(text, lo, hi):
-                continue
-            if _demanded(text, lo, m, lang):
-                continue
-            pairs = _roles(a, cue, m, gaz)
-            if not pairs:
-                continue
-            polarity = cue.polarity or "pos"
-            if not cue.ignore_negation and not cue.polarity:
-                if cue.window is not None:
-                    # a noun is negated by its own determiner: "keine Waffenlieferungen"
-                    scope = (max(lo, m.start() - 25), m.end())
-                elif clause in a.relative_clauses:
-                    scope = (lo, hi)
-                else:
-                    # from the subject to the cue, and a short tail after it ("liefert keine
-                    # Waffen", "unterstützt Russland nicht") up to the next coordination
-                    first = min([o.start for o in a.occurrences if o.code == pairs[0][0]] + [lo])
-                    tail = _TAIL_END.search(text, m.end(), hi)
-                    scope = (min(first, lo), min(hi, tail.start() if tail else hi, m.end() + 60))
-                if is_negated(text, scope[0], scope[1], lang) \
-                        or lang.negating_verbs.search(text[max(0, m.start() - 60):m.start()]):
-                    polarity = "neg"
-            # a plan or wish may sit in the clause of the subject: "Peking könnte Nordkorea
-            # nutzen, um eigene Lieferungen an Russland zu verschleiern"
-            subject_at = min([o.start for o in a.occurrences if o.code == pairs[0][0] and o.start <= m.start()] + [lo])
-            modality = modality_of(text, text[subject_at:hi], lang, cue.modality)
-            # No time in the sentence: the article speaks of its own day (month precision).
-            time = timex.time_near(text, m.start(), pub_date) or (pub_date[:7] if pub_date else None)
-            # goods named near the cue ("Munition, Panzer- und Haubitzengeschosse nach Russland
-            # geschickt"), else anywhere in the sentence
-            goods = (goods_in(text[max(0, m.start() - 60):m.end() + 50]) or sentence_goods) if cue.relation == "SUPPLY" else []
-            for subj, obj in pairs:
-                out.append(Claim(subj, cue.relation, obj, polarity, modality, time, source, goods,
-                                 text, sentence.start, sentence.end, cue=m.group()))
-                for pattern, implied in cue.implies_if:
-                    if pattern.search(text):
-                        for imp in implied:
-                            s, o = (obj, subj) if imp.get("swap") else (subj, obj)
-                            out.append(Claim(s, imp["relation"], o, imp.get("polarity", "pos"), modality, time,
-                                             source, [], text, sentence.start, sentence.end, cue=m.group()))
+        out.extend(_claims_for_cue(a, cue, m, gaz, pub_date, source, sentence_goods))
     discourse.update(a.topic, codes)
     return _negative_wins(out)
+
+
+def _claims_for_cue(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, pub_date: str | None,
+                    source: str | None, sentence_goods: list[str]) -> list[Claim]:
+    """The claims one cue match states: roles, then polarity, modality, time and goods."""
+    text, lang, sentence = a.sentence.text, a.lang, a.sentence
+    clause = a.clause_of(m.start())
+    lo, hi = a.clause_span(clause)
+    if cue.clause_needs is not None and not cue.clause_needs.search(text, lo, hi):
+        return []
+    if _demanded(text, lo, m, lang):
+        return []
+    pairs = _roles(a, cue, m, gaz)
+    if not pairs:
+        return []
+    subject_at = min([o.start for o in a.occurrences if o.code == pairs[0][0] and o.start <= m.start()] + [lo])
+    polarity = cue.polarity or ("pos" if cue.ignore_negation else _polarity(a, cue, m, clause, lo, hi, pairs[0][0]))
+    # a plan or wish may sit in the clause of the subject: "Peking könnte Nordkorea
+    # nutzen, um eigene Lieferungen an Russland zu verschleiern"
+    modality = modality_of(text, text[subject_at:hi], lang, cue.modality)
+    # No time in the sentence: the article speaks of its own day (month precision).
+    time = timex.time_near(text, m.start(), pub_date) or (pub_date[:7] if pub_date else None)
+    # goods named near the cue ("Munition, Panzer- und Haubitzengeschosse nach Russland
+    # geschickt"), else anywhere in the sentence
+    goods = (goods_in(text[max(0, m.start() - 60):m.end() + 50]) or sentence_goods) if cue.relation == "SUPPLY" else []
+    out = []
+    for subj, obj in pairs:
+        out.append(Claim(subj, cue.relation, obj, polarity, modality, time, source, goods,
+                         text, sentence.start, sentence.end, cue=m.group()))
+        for pattern, implied in cue.implies_if:
+            if pattern.search(text):
+                for imp in implied:
+                    s, o = (obj, subj) if imp.get("swap") else (subj, obj)
+                    out.append(Claim(s, imp["relation"], o, imp.get("polarity", "pos"), modality, time,
+                                     source, [], text, sentence.start, sentence.end, cue=m.group()))
+    return out
+
+
+def _polarity(a: Analysis, cue: Cue, m: re.Match, clause: int, lo: int, hi: int, subject: str) -> str:
+    """neg when a negator stands in the cue's scope, or a negating verb right before it."""
+    text, lang = a.sentence.text, a.lang
+    if cue.window is not None:
+        # a noun is negated by its own determiner: "keine Waffenlieferungen"
+        scope = (max(lo, m.start() - 25), m.end())
+    elif clause in a.relative_clauses:
+        scope = (lo, hi)
+    else:
+        # from the subject to the cue, and a short tail after it ("liefert keine
+        # Waffen", "unterstützt Russland nicht") up to the next coordination
+        first = min([o.start for o in a.occurrences if o.code == subject] + [lo])
+        tail = _TAIL_END.search(text, m.end(), hi)
+        scope = (min(first, lo), min(hi, tail.start() if tail else hi, m.end() + 60))
+    if is_negated(text, scope[0], scope[1], lang) or lang.negating_verbs.search(text[max(0, m.start() - 60):m.start()]):
+        return "neg"
+    return "pos"
 
 
 _INFINITIVE_DE = re.compile(r"\bzu\s+\w+\s*$|\w+zu\w+en$", re.I)
