@@ -111,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         add_commands(sub)
+    try:
+        from .web_cli import add_commands as add_web_commands
+    except ImportError:
+        pass
+    else:
+        add_web_commands(sub)
     return parser
 
 

@@ -15,6 +15,7 @@ from .actors.link import find_mentions, names_actor
 from .claims.extract import claims_in_sentence, merge
 from .claims.roles import Discourse
 from .claims.lexicon import SUPPORTED_LANGUAGES, language
+from .claims.modality import source_of
 from .model import Document, Extraction
 from .nlp.sentences import split_sentences
 
@@ -57,6 +58,7 @@ def extract(document: Document) -> Extraction:
     mentions = find_mentions(document.text, sentences, gaz)
     claims = []
     discourse = Discourse()
+    previous: list = []
     i = 0
     for sentence in sentences:
         in_sentence = []
@@ -64,7 +66,13 @@ def extract(document: Document) -> Extraction:
             if mentions[i].start >= sentence.start:
                 in_sentence.append(mentions[i])
             i += 1
-        claims.extend(claims_in_sentence(sentence, in_sentence, lang, gaz, document.date, discourse))
+        if previous and lang.attributes_previous.match(sentence.text):
+            # "Das berichtete der britische Sender Sky News.": the claims before are reported
+            for claim in previous:
+                claim.modality = "reported"
+                claim.source = claim.source or source_of(sentence.text)
+        previous = claims_in_sentence(sentence, in_sentence, lang, gaz, document.date, discourse)
+        claims.extend(previous)
     claims = merge(claims)
     actors = {m.code for m in mentions if names_actor(document.text, m)}
     actors.update(code for c in claims for code in (c.subject, c.object))

@@ -121,3 +121,13 @@ def test_english_plans_and_expectations_are_possible(text):
 def test_reported_wins_over_possible():
     c = one("Laut Reuters plant Russland, Truppen nach Belarus zu schicken.")
     assert (c.modality, c.source) == ("reported", "Reuters")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Der Iran soll Munition nach Russland geschickt haben. Das berichtete der britische Sender Sky News.", "de"),
+    ("Iran shipped ammunition to Russia. This was reported by Sky News.", "en"),
+])
+def test_a_sentence_that_attributes_the_previous_one_makes_it_reported(text, lang):
+    found = extract(Document("t", text, date="2023-08-02", language=lang)).claims
+    assert [(c.subject, c.relation, c.object, c.modality, c.source) for c in found] == [
+        ("IRN", "SUPPLY", "RUS", "reported", "Sky News")]

@@ -62,6 +62,7 @@ class Language:
     reported: re.Pattern
     subjunctive: re.Pattern
     reported_passive: re.Pattern
+    attributes_previous: re.Pattern
     future_markers: re.Pattern
     possible: re.Pattern
     question: re.Pattern
@@ -175,6 +176,7 @@ def language(code: str) -> Language:
         reported=_rx(words["reported"]),
         subjunctive=_rx(words["subjunctive"]),
         reported_passive=_rx(words["reported_passive"]),
+        attributes_previous=re.compile(words["attributes_previous"]),
         future_markers=_rx(words["future_markers"]),
         possible=_rx(words["possible"]),
         question=_rx(words["question_words"]),

@@ -7,6 +7,7 @@ accident or by anyone who can reach it. Without a token every write is refused.
 """
 from __future__ import annotations
 
+import contextlib
 import hmac
 from importlib import resources
 
@@ -83,7 +84,14 @@ def create_app(url: str | None = None, token: str | None = None,
     (tests bring a scripted one)."""
     from .api import router
 
-    app = FastAPI(title="blocwatch", version=__version__,
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        app.state.engine.dispose()         # close the pooled connections we opened
+
+    # docs_url off: Swagger UI would load its scripts from a CDN; /openapi.json stays.
+    app = FastAPI(title="blocwatch", version=__version__, docs_url=None, redoc_url=None,
+                  lifespan=lifespan,
                   description="Sourced, time-aware map of who stands with whom: actors, "
                   "facts, claims with evidence, and the analyses of the blocwatch CLI.")
     app.state.engine = create_store_engine(url)
@@ -113,7 +121,6 @@ def create_app(url: str | None = None, token: str | None = None,
             response.headers.setdefault(key, value)
         return response
 
-    app.add_event_handler("shutdown", app.state.engine.dispose)
     app.add_middleware(BodyLimit, limit=max_body)
     return app
 

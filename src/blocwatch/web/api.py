@@ -1,0 +1,160 @@
+"""The API routes: thin wrappers around analysis/ and queries.py; JSON out.
+
+Actor and bloc codes are upper-cased; dates are YYYY[-MM[-DD]] (a malformed one is a 400,
+an unknown bloc a 404, through the handlers in app.py).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.orm import Session
+
+from .. import analysis, network
+from ..store import ingest, summary
+from . import queries
+from .app import require_token
+from .plain import plain
+from .upload import documents_from_body
+
+router = APIRouter()
+
+
+def session(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine) as s:
+        yield s
+
+
+DB = Depends(session)
+Since = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+Until = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _code(value: str | None) -> str | None:
+    return value.strip().upper() if value else None
+
+
+@router.get("/summary", summary="What the store holds")
+def get_summary(db: Session = DB):
+    return summary(db)
+
+
+@router.get("/actors", summary="Actors that take part in claims, with names and kinds")
+def get_actors(db: Session = DB):
+    return queries.actors(db)
+
+
+@router.get("/actors/{code}", summary="One actor: its facts and its registry memberships")
+def get_actor(code: str, db: Session = DB, since: str | None = Since,
+              until: str | None = Until):
+    code = _code(code)
+    found = analysis.facts(db, actor=code, since=since, until=until)
+    return {**network.actor_info(code), "memberships": network.memberships(code),
+            "facts": plain(found)}
+
+
+@router.get("/facts", summary="Claims merged across documents, with evidence")
+def get_facts(db: Session = DB, actor: str | None = None, subject: str | None = None,
+              object: str | None = None, relation: str | None = None,  # noqa: A002
+              polarity: str | None = Query(None, pattern="^(pos|neg)$"),
+              since: str | None = Since, until: str | None = Until,
+              min_documents: int = 1, limit: int = Query(200, ge=0, le=queries.MAX_LIMIT)):
+    found = analysis.facts(db, actor=_code(actor), subject=_code(subject), object=_code(object),
+                           relation=_code(relation), polarity=polarity, since=since,
+                           until=until, min_documents=min_documents)
+    return {"total": len(found), "facts": plain(found[:limit])}
+
+
+@router.get("/evidence", summary="The evidence of one fact (an edge of the graph)")
+def get_evidence(subject: str, relation: str, object: str,  # noqa: A002
+                 polarity: str = Query("pos", pattern="^(pos|neg)$"), db: Session = DB):
+    found = analysis.facts(db, subject=_code(subject), object=_code(object),
+                           relation=_code(relation), polarity=polarity)
+    if not found:
+        raise KeyError(f"no fact {subject} {relation} {object} {polarity}")
+    return plain(found[0])
+
+
+@router.get("/claims", summary="Claims as articles state them, with evidence, paged")
+def get_claims(db: Session = DB, actor: str | None = None, subject: str | None = None,
+               object: str | None = None, relation: str | None = None,  # noqa: A002
+               since: str | None = Since, until: str | None = Until,
+               limit: int = Query(100, ge=0, le=queries.MAX_LIMIT), offset: int = Query(0, ge=0)):
+    return queries.claim_page(db, limit=limit, offset=offset, actor=_code(actor),
+                              subjects=_code(subject), objects=_code(object),
+                              relations=_code(relation), since=since, until=until)
+
+
+@router.get("/search", summary="Actors by code or name; claims by evidence, source, outlet")
+def get_search(q: str = Query(..., max_length=200), limit: int = Query(50, ge=0, le=500),
+               db: Session = DB):
+    return queries.search(db, q, limit)
+
+
+@router.get("/graph", summary="Nodes (actors) and edges (facts) typed by relation family")
+def get_graph(db: Session = DB, since: str | None = Since, until: str | None = Until,
+              families: str | None = Query(
+                  None, description="comma-separated: " + ",".join(network.FAMILIES))):
+    return {**plain(network.build(db, since, until, families)),
+            "family_relations": network.FAMILIES}
+
+
+@router.get("/members/{bloc}", summary="Bloc membership: registry vs corpus")
+def get_members(bloc: str, at: str | None = None, db: Session = DB):
+    result = analysis.members(db, bloc, at=at)
+    return {**plain(result), "disagreements": len(result.disagreements)}
+
+
+@router.get("/obligations/{bloc}", summary="Aid requests to a bloc and each member's answer")
+def get_obligations(bloc: str, db: Session = DB):
+    return plain(analysis.obligations(db, bloc))
+
+
+@router.get("/who-supports/{actor}", summary="Who supplies or supports an actor, with what")
+def get_who_supports(actor: str, since: str | None = Since, until: str | None = Until,
+                     db: Session = DB):
+    return plain(analysis.who_supports(db, _code(actor), since=since, until=until))
+
+
+@router.get("/explain", summary="Timeline of everything between two actors")
+def get_explain(a: str, b: str, since: str | None = Since, until: str | None = Until,
+                db: Session = DB):
+    return plain(analysis.explain(db, _code(a), _code(b), since=since, until=until))
+
+
+@router.get("/alignment", summary="Cooperation-conflict score per dyad over time, and drift")
+def get_alignment(db: Session = DB, actors: str | None = Query(None, description="A,B,..."),
+                  by: str = Query("year", pattern="^(month|year)$"),
+                  since: str | None = Since, until: str | None = Until):
+    codes = [_code(a) for a in actors.split(",") if a.strip()] if actors else None
+    return plain(analysis.alignment(db, actors=codes, by=by, since=since, until=until))
+
+
+@router.get("/blocs", summary="De-facto blocs (signed communities) vs formal ones")
+def get_blocs(db: Session = DB, at: str | None = None, since: str | None = Since,
+              until: str | None = Until):
+    return plain(analysis.blocs(db, at=at, since=since, until=until))
+
+
+@router.get("/contradictions", summary="Facts stated both ways at overlapping times")
+def get_contradictions(db: Session = DB, actor: str | None = None,
+                       relation: str | None = None):
+    return plain(analysis.contradictions(db, actor=_code(actor), relation=_code(relation)))
+
+
+@router.post("/documents", status_code=201, dependencies=[Depends(require_token)],
+             summary="Upload articles for ingestion (needs the bearer token)")
+async def post_documents(request: Request):
+    try:
+        body = json.loads(await request.body())
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"body is not JSON: {exc}") from exc
+    docs = documents_from_body(body)
+    state = request.app.state
+    report = await run_in_threadpool(
+        ingest, [], state.engine, False, extract=state.extract,
+        extractor_version=getattr(state.extract, "version", None),
+        read=lambda _paths: docs)
+    return report.to_dict()
