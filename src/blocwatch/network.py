@@ -92,10 +92,13 @@ def actor_info(code: str) -> dict:
     kind = data.get("kind") or ("bloc" if code in registry.blocs else "actor")
     if code in registry.blocs:
         kind = "bloc"
-    name = names[-1] if kind == "state" and names else (names[0] if names else code)
+    # the data lists the formal name first or second ("Russian Federation", "Russia"):
+    # the shorter of the two is the one people use
+    name = min(names[:2], key=len) if names else code
     if code in registry.blocs:
         name = registry.blocs[code].name
-    return {"code": code, "name": name, "kind": kind, "wikidata": data.get("wikidata")}
+    return {"code": code, "name": name, "kind": kind, "wikidata": data.get("wikidata"),
+            "names": sorted({*names, *(data.get("de") or [])})}
 
 
 def memberships(code: str) -> list[dict]:

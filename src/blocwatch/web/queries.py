@@ -51,7 +51,7 @@ def search(session: Session, q: str, limit: int = 50) -> dict:
         return {"q": q, "actors": [], "claims": []}
     needle = q.casefold()
     found_actors = [a for a in actors(session)
-                    if needle in a["code"].casefold() or needle in a["name"].casefold()]
+                    if any(needle in n.casefold() for n in (a["code"], *a["names"]))]
     pattern = _like(q)
     ids = session.execute(
         select(claims.c.id).join(documents, documents.c.id == claims.c.document_id)
