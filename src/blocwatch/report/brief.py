@@ -1,0 +1,155 @@
+"""The brief: four figures from the analysis, each with the sources it rests on.
+
+Figures: who supports the chosen actor (who_supports), the alignment heatmap of the most
+discussed dyads over time (alignment), the chosen bloc's membership over time (registry
+spells as bars, corpus statements as dots) and its obligations with the aid requests and
+answers (obligations). Sources are the articles (outlet, date, document, URL) and, for
+registry facts, the registry's own sources.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from html import escape
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from .. import analysis
+from ..analysis.claims import load_claims
+from ..registry import load_registry
+from . import svg
+
+TOP_DYADS = 12
+STYLE = """body{font:14px/1.45 system-ui,sans-serif;max-width:60em;margin:2em auto;color:#222}
+h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ccc;padding:.2em .4em;
+text-align:left;vertical-align:top}figure{margin:1em 0}figcaption{color:#555}
+.sources{font-size:.85em;color:#444}.sources li{margin-bottom:.3em}"""
+
+
+def _sources(citations: list[dict], limit: int = 40) -> str:
+    """A list of the articles behind a figure, each once."""
+    seen: dict[tuple, dict] = {}
+    for c in citations:
+        seen.setdefault((c.get("doc"), c.get("evidence")), c)
+    items = []
+    for c in list(seen.values())[:limit]:
+        where = ", ".join(str(x) for x in (c.get("outlet"), c.get("date"), c.get("doc")) if x)
+        url = c.get("url") or ""
+        link = f' &lt;{escape(url)}&gt;' if url.startswith(("http://", "https://")) else ""
+        items.append(f"<li>{escape(where)}{link}: “{escape(c.get('evidence') or '')}”</li>")
+    more = f"<li>… and {len(seen) - limit} more</li>" if len(seen) > limit else ""
+    if not items:
+        return '<p class="sources">Sources: none in the store.</p>'
+    return f'<details class="sources" open><summary>Sources ({len(seen)})</summary><ol>' \
+           f'{"".join(items)}{more}</ol></details>'
+
+
+def support_section(session: Session, actor: str) -> str:
+    result = analysis.who_supports(session, actor)
+    spokes, cited = [], []
+    for kind, findings in (("pos", result.positive), ("neg", result.negative),
+                           ("planned", result.planned)):
+        for f in findings:
+            label = ("no " if kind == "neg" else "") + ", ".join(f.what)
+            spokes.append((f.supporter, label, kind))
+            cited += f.evidence
+    figure = svg.star(actor, spokes) if spokes else "<p>No support claims in the store.</p>"
+    return (f"<h2>Who supports {escape(actor)}</h2><figure>{figure}<figcaption>Green: support "
+            f"or supply stated; red dashed: refused or denied; grey: planned. Labels say what "
+            f"is given.</figcaption></figure>{_sources(cited)}")
+
+
+def alignment_section(session: Session, by: str) -> str:
+    result = analysis.alignment(session, by=by)
+    weight = Counter()
+    for s in result.scores:
+        weight[(s.a, s.b)] += s.n_facts
+    dyads = [d for d, _ in weight.most_common(TOP_DYADS)]
+    rows = [f"{a}-{b}" for a, b in dyads]
+    columns = sorted({s.period for s in result.scores if (s.a, s.b) in dyads})
+    cells = {(f"{s.a}-{s.b}", s.period): s.score for s in result.scores if (s.a, s.b) in dyads}
+    cited = []
+    for a, b in dyads:
+        cited += [c.citation() for c in load_claims(session, between=(a, b))
+                  if c.when_start is not None]
+    figure = svg.heatmap(rows, columns, cells) if rows else "<p>No dated claims.</p>"
+    return (f"<h2>Alignment over time</h2><figure>{figure}<figcaption>Cooperation-conflict "
+            f"score per {by} (-10 war … +10 alliance) of the {len(rows)} dyads with the most "
+            f"facts.</figcaption></figure>{_sources(cited)}")
+
+
+def _year(value) -> float | None:
+    return int(str(value)[:4]) if value else None
+
+
+def membership_section(session: Session, bloc_name: str) -> str:
+    bloc = load_registry()[bloc_name]
+    statements = load_claims(session, objects=bloc.code,
+                             relations=("MEMBER_OF", "LEFT", "OBSERVER_OF"))
+    this_year = dt.date.today().year
+    actors = sorted(set(bloc.members) | {c.subject for c in statements})
+    rows, first, registry_sources = [], this_year, []
+    for actor in actors:
+        spells = []
+        for s in bloc.members.get(actor, []):
+            start = _year(s.start) or this_year
+            spells.append((start, _year(s.end) or this_year, s.status))
+            first = min(first, start)
+            registry_sources.append(f"{actor} {s.status} from {s.start}: {s.source}")
+        dots = []
+        for c in statements:
+            if c.subject == actor and c.when_start:
+                neg = " not" if c.polarity == "neg" else ""
+                dots.append((int(c.when_start[:4]), f"{c.doc_id}:{neg} {c.relation} "
+                             f"({c.when_label})".replace("LEFT", "left")))
+                first = min(first, int(c.when_start[:4]))
+        rows.append((actor, spells, dots))
+    figure = svg.bars(rows, first, this_year)
+    registry = "".join(f"<li>{escape(s)}</li>" for s in registry_sources)
+    return (f"<h2>{escape(bloc.code)} membership over time</h2><figure>{figure}<figcaption>"
+            f"Bars: the registry (dark: member, light: frozen, yellow: observer/partner). "
+            f"Dots: what the articles say (green: member, red: left or not a member)."
+            f"</figcaption></figure><details class=\"sources\"><summary>Registry sources"
+            f"</summary><ul>{registry}</ul></details>"
+            f"{_sources([c.citation() for c in statements])}")
+
+
+def obligations_section(session: Session, bloc_name: str) -> str:
+    result = analysis.obligations(session, bloc_name)
+    rows = "".join(
+        f"<tr><td>{escape(o.type)}</td><td>{escape(o.clause)}</td><td>{escape(o.summary)}"
+        f"</td><td>{escape(str(o.since or ''))}</td><td>{escape(o.source)}</td></tr>"
+        for o in result.obligations)
+    requests, cited = [], []
+    for r in result.requests:
+        answers = "; ".join(f"{a.actor}: {a.verdict}" + (f" ({', '.join(a.how)})" if a.how
+                                                         else "") for a in r.responses)
+        requests.append(f"<tr><td>{escape(r.requester)}</td><td>{escape(r.addressee)}</td>"
+                        f"<td>{escape(r.time or 'undated')}</td><td>{escape(answers)}</td></tr>")
+        cited += r.evidence + [e for a in r.responses for e in a.evidence]
+    return (f"<h2>{escape(result.bloc)} obligations and aid requests</h2>"
+            f"<table><tr><th>type</th><th>clause</th><th>what members owe</th><th>since</th>"
+            f"<th>source</th></tr>{rows}</table><h3>Requests for aid and the answers</h3>"
+            f"<table><tr><th>requester</th><th>asked</th><th>when</th><th>answers</th></tr>"
+            f"{''.join(requests) or '<tr><td colspan=4>none in the store</td></tr>'}</table>"
+            f"{_sources(cited)}")
+
+
+def render_report(session: Session, actor: str = "RUS", bloc: str = "CSTO",
+                  by: str = "year") -> str:
+    from ..store import summary
+    counts = summary(session)
+    sections = [support_section(session, actor), alignment_section(session, by),
+                membership_section(session, bloc), obligations_section(session, bloc)]
+    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>blocwatch brief</title><style>{STYLE}</style></head><body>"
+            f"<h1>blocwatch brief</h1><p>{counts['documents']} documents, {counts['claims']} "
+            f"claims; made {dt.date.today().isoformat()}. Every figure lists the articles "
+            f"it is drawn from.</p>{''.join(sections)}</body></html>")
+
+
+def write_report(session: Session, out: str, actor: str = "RUS", bloc: str = "CSTO",
+                 by: str = "year") -> None:
+    Path(out).write_text(render_report(session, actor, bloc, by), encoding="utf-8")
