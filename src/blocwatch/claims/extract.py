@@ -45,7 +45,10 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
     if marker == "gen":
         return o.genitive   # English "of X" is its own marker: "ally of Putin" names the partner
     if marker == "adj":
-        return o.kind == "adjective"
+        # "westliche Sanktionen" names the sanctioner; "Sanktionen gegen iranische Firmen" the target
+        # (an adjective before the noun belongs to it whatever governs the phrase: "nach der
+        # russischen Invasion")
+        return o.kind == "adjective" and (o.end <= cue_start or o.marker in (None, "aus", "von", "from", "of", "by", "durch", "dat"))
     if marker in ("any", "any_other"):
         return True
     if marker == "topic":
@@ -73,7 +76,8 @@ def _is_infinitive(a: Analysis, m: re.Match) -> bool:
     if a.lang.code != "de":
         return False
     return bool(re.search(r"\bzu\s+$", a.sentence.text[max(0, m.start() - 4):m.start()])
-                or re.fullmatch(r"\w+zu\w+en", m.group()))
+                or re.fullmatch(r"\w+zu\w+en", m.group())
+                or re.match(r"\s+zu\s+(?:haben|sein|werden)\b", a.sentence.text[m.end():]))   # "geliefert zu haben"
 
 
 def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
@@ -98,6 +102,9 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
                 continue
             if skip_clause is not None and marker == "nom" and o.clause == skip_clause:
                 continue
+            if role == "subject" and marker == "nom" and a.lang.code == "en" and o.start > cue_start \
+                    and not _passive_agent(a, cue_start):
+                continue   # English subjects stand before their verb ("observers in Moscow accused Astana")
             if role == "subject" and marker == "nom" and o.clause != cue_clause and a.lang.code == "en" \
                     and (o.clause > cue_clause or not _clause_continues(a, cue_clause)):
                 continue   # an English verb finds its subject in its own clause (SVO)
@@ -244,11 +251,11 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     if obj is None:
         # "Ungarn und Serbien einigten sich": the members of one small group pair up; a long
         # list (the members of a bloc) states no relation among its members.
-        if cue.symmetric_group and 1 < len({s.code for s in subjects}) <= 3:
+        if cue.symmetric_group and 1 < len({s.code for s in subjects}) <= 4:
             return [(x.code, y.code) for x, y in combinations(subjects, 2) if x.code != y.code]
         return pairs
     pair_codes = {s.code for s in subjects}
-    if cue.symmetric_group and 1 < len(pair_codes) <= 3 and obj.marker not in ("mit", "with", "zwischen", "between") \
+    if cue.symmetric_group and 1 < len(pair_codes) <= 4 and obj.marker not in ("mit", "with", "zwischen", "between") \
             and not _matches(obj, "acc", a, cs, ce):
         return [(x.code, y.code) for x, y in combinations(subjects, 2) if x.code != y.code]
     objects = _group_of(a, obj)
@@ -339,6 +346,8 @@ def _polarity(a: Analysis, cue: Cue, m: re.Match, clause: int, lo: int, hi: int,
         scope = (min(first, lo), min(hi, tail.start() if tail else hi, m.end() + 60))
     if is_negated(text, scope[0], scope[1], lang) or lang.negating_verbs.search(text[max(0, m.start() - 60):m.start()]):
         return "neg"
+    if cue.window is not None and lang.post_negators.search(text, m.end(), hi):
+        return "neg"   # "hat eine Anerkennung der Volksrepubliken abgelehnt"
     return "pos"
 
 

@@ -59,6 +59,7 @@ class Language:
     negators: re.Pattern
     negation_exceptions: re.Pattern
     negating_verbs: re.Pattern
+    post_negators: re.Pattern
     reported: re.Pattern
     subjunctive: re.Pattern
     reported_passive: re.Pattern
@@ -173,6 +174,7 @@ def language(code: str) -> Language:
         negators=_rx(words["negators"]),
         negation_exceptions=_rx(words["negation_exceptions"]),
         negating_verbs=_rx(words["negating_verbs"]),
+        post_negators=_rx(words["post_negators"]),
         reported=_rx(words["reported"]),
         subjunctive=_rx(words["subjunctive"]),
         reported_passive=_rx(words["reported_passive"]),
