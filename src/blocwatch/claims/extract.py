@@ -54,6 +54,10 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
     if marker == "topic":
         # the elided recipient of "möchte keine Waffen liefern" is what the sentence is about
         return o.code == a.topic and o.marker is None and not o.genitive
+    if marker == "appos":
+        # "die Türkei, ein Nato-Mitglied," / "Turkey, a NATO member": the head before the apposition
+        return re.fullmatch(r",\s+(?:a|an|the|ein|eine|einem|einer|der|die|das)\s+(?:[\w-]+\s+){0,2}",
+                            a.sentence.text[o.end:cue_start]) is not None
     if marker == "after":
         if o.start < cue_end:
             return False
@@ -233,6 +237,12 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         if state is not None:
             return [(x.code, subject.code) for x in _group_of(a, state) if x.code != subject.code]
     subjects = _group_of(a, subject)
+    if cue.group_subject:
+        # "Zur OVKS gehören neben Russland und Kasachstan auch Armenien, Belarus ...": every
+        # state named unmarked in the clause
+        subjects += [o for o in a.occurrences if o.clause == subject.clause and o not in subjects
+                     and o.marker in (None, "mit", "dat") and not o.genitive and not o.compound
+                     and o.agentive and gaz.kind_of(o.code) != "bloc"]
     if cue.relation == "MEMBER_OF" or cue.relation in ("LEFT", "OBSERVER_OF"):
         subjects = [s for s in subjects if gaz.kind_of(s.code) != "bloc"] or subjects
     if obj is None:
@@ -248,6 +258,12 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         same = [o for o in a.occurrences if gaz.kind_of(o.code) == cue.object_kind and o.clause == obj.clause
                 and o.code not in {s.code for s in subjects} and o.marker not in ("von", "mit", "gegen")]
         return [(s.code, o.code) for s in subjects for o in (same or [obj]) if s.code != o.code]
+    if obj is None and "prev_object" in cue.object and a.discourse is not None:
+        # "Russland entsandte Truppen nach Kasachstan. Auch Belarus schickte Soldaten.": the
+        # object of the same relation in the sentence before
+        previous = [c for c in a.discourse.last_object.get(cue.relation, []) if c not in {s.code for s in subjects}]
+        if previous:
+            return [(s.code, c) for s in subjects for c in previous]
     if obj is None:
         # "Ungarn und Serbien einigten sich": the members of one small group pair up; a long
         # list (the members of a bloc) states no relation among its members.
@@ -283,6 +299,7 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
         cheap_exit = not (anaphoric and (discourse.topic or discourse.recent))
     if cheap_exit:
         discourse.update(_cheap_topic(text, mentions, sentence, lang), codes)
+        discourse.last_object = {}
         return []
     a = analyse(sentence, mentions, gaz, lang, discourse)
     out: list[Claim] = []
@@ -291,6 +308,12 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
     for cue, m in _cue_matches(text, lang, bool(sentence_goods)):
         out.extend(_claims_for_cue(a, cue, m, gaz, pub_date, source, sentence_goods))
     discourse.update(a.topic, codes)
+    objects: dict[str, list[str]] = {}
+    for c in out:
+        objects.setdefault(c.relation, [])
+        if c.object not in objects[c.relation]:
+            objects[c.relation].append(c.object)
+    discourse.last_object = objects   # only the sentence right before counts
     return _negative_wins(out)
 
 

@@ -42,6 +42,7 @@ class Occurrence:
 class Discourse:
     """What earlier sentences leave behind for anaphors: the topic and the actors last named."""
     topic: str | None = None
+    last_object: dict[str, list[str]] = field(default_factory=dict)   # relation -> its last object(s)
     recent: list[str] = field(default_factory=list)    # distinct codes, most recent last
     counts: dict[str, int] = field(default_factory=dict)
     last_group: list[str] = field(default_factory=list)  # last coordinated actors ("Nordkorea oder Iran")
@@ -71,6 +72,7 @@ class Analysis:
     clause_starts: list[int]         # sorted offsets where clauses start
     relative_clauses: set[int]
     topic: str | None = None         # what the sentence is about: its first subject
+    discourse: "Discourse | None" = None   # what earlier sentences left behind
 
     def clause_of(self, pos: int) -> int:
         n = 0
@@ -159,10 +161,10 @@ def m_is_genitive_form(text: str, start: int) -> bool:
 
 
 # Heads of compounds that still name the actor: "OVKS-Staaten", "US-Truppen", "Kreml-Chef".
-_ACTOR_HEADS = re.compile(r"-(?:staat|länder|land|mitglied|partner|bündnispartner|truppe|soldat|armee|militär|regierung|gebiet|territori|"
+_ACTOR_HEADS = re.compile(r"-(?:staat|länder|land|mitglied|partner|bündnispartner|truppe|soldat|söldner|kämpfer|miliz|armee|militär|regierung|gebiet|territori|"
                           r"führung|chef|präsident|minister|regime|streitkräfte|marine|luftwaffe|kräfte|geheimdienst|"
                           r"diplomat|botschaft|behörde|member|troop|soldier|force|army|military|government|leader|official|"
-                          r"ally|allies|regime)", re.I)
+                          r"ally|allies|regime|mercenar|fighter|militia)", re.I)
 
 
 _AGENT_BEFORE = re.compile(r"(?i)(?:soldat|truppe|armee|streitkräfte|regierung|führung|präsident|staatschef|minister|"
@@ -303,7 +305,7 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         if i and text[starts[i] - 1:starts[i]] == "," and lang.relative.match(text, s) \
                 and not _ARTICLE_NP.match(text, s):
             relative.add(i)
-    analysis = Analysis(sentence, lang, occs, starts, relative)
+    analysis = Analysis(sentence, lang, occs, starts, relative, discourse=discourse)
     for o in occs:
         raw = analysis.clause_of(o.start)
         o.in_relative = raw in relative
