@@ -115,6 +115,8 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
             if role == "object" and marker == "nom" and o.clause != cue_clause and own_nom:
                 continue
             # the window binds a noun's own dependents, not the clause's subject
+            if role == "object" and o.bloc and marker in ("in", "im", "into", "nach"):
+                continue   # an organisation is no place troops or wars go to
             if window is not None and marker not in ("nom", "topic") and (o.start - cue_end > window or cue_start - o.end > window):
                 continue
             gap, dist = _distance(o, a, cue_clause, cue_start, cue_end)
@@ -143,6 +145,18 @@ def _agentless_passive(a: Analysis, m: re.Match) -> bool:
     raw = a.clause_of(m.start())
     lo, hi = a.clause_span(raw)
     return bool(a.lang.passive.search(a.sentence.text, lo, hi))
+
+
+def _implicit_agent(a: Analysis, cue: Cue, m: re.Match) -> Occurrence | None:
+    """"den Krieg gegen die Ukraine" in an article about Russia: the war's target is named,
+    its agent is the article's protagonist. Only for nouns with a directed object."""
+    target = _pick(a, ("gegen", "against", "on", "auf"), m.start(), m.end(), set(), 0, role="object", window=cue.window)
+    if target is None or a.discourse is None:
+        return None
+    agent = next((c for c in a.discourse.protagonists() if c != target.code), None)
+    if agent is None:
+        return None
+    return Occurrence(agent, m.start(), m.start(), "anaphor", clause=a.clause_id(m.start()))
 
 
 def _clause_continues(a: Analysis, clause: int) -> bool:
@@ -221,6 +235,8 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
             # "mit seinem Angriffskrieg gegen die Ukraine": the owner is the clause's subject
             subject = _pick(a, ("nom",), cs, ce, set(), 1)
         subject = subject or _pick(a, cue.subject, cs, ce, set(), 2, window=cue.window, skip_clause=skip)
+        if subject is None and cue.implicit_agent:
+            subject = _implicit_agent(a, cue, m)
         if subject is None and cue.window is not None and cue.subject_from_clause:
             # "Russland plant die Lieferung von Waffen an Serbien": a noun without its own
             # agent takes the subject written before it in its clause
@@ -264,6 +280,9 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         previous = [c for c in a.discourse.last_object.get(cue.relation, []) if c not in {s.code for s in subjects}]
         if previous:
             return [(s.code, c) for s in subjects for c in previous]
+    if obj is None and len({s.code for s in subjects}) > 1 and a.lang.reciprocal.search(a.sentence.text):
+        # "Beide Seiten warfen sich gegenseitig vor, ...": each acts on the other
+        return [(x.code, y.code) for x in subjects for y in subjects if x.code != y.code]
     if obj is None:
         # "Ungarn und Serbien einigten sich": the members of one small group pair up; a long
         # list (the members of a bloc) states no relation among its members.

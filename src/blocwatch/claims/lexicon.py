@@ -38,6 +38,7 @@ class Cue:
     clause_needs: re.Pattern | None = None    # the cue's own clause must match this
     window: int | None = None                 # roles within this many characters of the cue
     subject_from_clause: bool = False         # a noun without its own agent takes the clause subject
+    implicit_agent: bool = False              # a noun with a target but no agent: the article's protagonist
     implies_if: tuple[tuple[re.Pattern, tuple[dict, ...]], ...] = ()
     # Literal word parts, one of which must occur in a lower-cased sentence for the cue to
     # match at all (None: no literal, always try). A substring test is far cheaper than
@@ -75,6 +76,7 @@ class Language:
     frame_nouns: frozenset[str]
     anaphors: re.Pattern
     pair_anaphors: re.Pattern
+    reciprocal: re.Pattern
     subject_pronouns: re.Pattern
     directives: re.Pattern
     object_pronouns: re.Pattern
@@ -154,6 +156,7 @@ def _cue(entry: dict) -> Cue:
         clause_needs=_rx(entry["clause_needs"]) if entry.get("clause_needs") else None,
         window=entry.get("window"),
         subject_from_clause=bool(entry.get("subject_from_clause")),
+        implicit_agent=bool(entry.get("implicit_agent")),
         implies_if=implies,
         anchors=_anchors(entry["cues"]),
     )
@@ -190,6 +193,7 @@ def language(code: str) -> Language:
         frame_nouns=frozenset(_words(words["frame_nouns"], f"{code} frame_nouns")),
         anaphors=re.compile(words["anaphors"]),   # case matters: German nouns are capitalised
         pair_anaphors=re.compile(words["pair_anaphors"]),
+        reciprocal=_rx(words["reciprocal"]),
         subject_pronouns=re.compile(words["subject_pronouns"]),
         directives=_rx(words["directives"]),
         object_pronouns=re.compile(words["object_pronouns"]),

@@ -35,6 +35,7 @@ class Occurrence:
     in_relative: bool = False        # inside a relative clause
     compound: bool = False           # first part of a compound noun ("Ukraine-Krieg")
     agentive: bool = True            # adjectives: before an agent noun ("russische Soldaten")
+    bloc: bool = False               # an organisation (a place for no one: "in der UN-Vollversammlung")
     members: list[Mention] = field(default_factory=list)
 
 
@@ -305,6 +306,8 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         if i and text[starts[i] - 1:starts[i]] == "," and lang.relative.match(text, s) \
                 and not _ARTICLE_NP.match(text, s):
             relative.add(i)
+    for o in occs:
+        o.bloc = gaz.kind_of(o.code) == "bloc"
     analysis = Analysis(sentence, lang, occs, starts, relative, discourse=discourse)
     for o in occs:
         raw = analysis.clause_of(o.start)
