@@ -115,6 +115,9 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
             if role == "object" and marker == "nom" and o.clause != cue_clause and own_nom:
                 continue
             # the window binds a noun's own dependents, not the clause's subject
+            if role == "subject" and window is not None and o.end <= cue_start \
+                    and marker not in ("nom", "gen", "adj", "adj_pair", "before", "appos", "topic"):
+                continue   # "Lieferungen aus dem Iran": a noun's von/aus agent follows it
             if role == "object" and o.bloc and marker in ("in", "im", "into", "nach"):
                 continue   # an organisation is no place troops or wars go to
             if window is not None and marker not in ("nom", "topic") and (o.start - cue_end > window or cue_start - o.end > window):
