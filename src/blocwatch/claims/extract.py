@@ -48,7 +48,10 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
         # "westliche Sanktionen" names the sanctioner; "Sanktionen gegen iranische Firmen" the target
         # (an adjective before the noun belongs to it whatever governs the phrase: "nach der
         # russischen Invasion")
-        return o.kind == "adjective" and (o.end <= cue_start or o.marker in (None, "aus", "von", "from", "of", "by", "durch", "dat"))
+        attributive = o.end <= cue_start and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s*-?", a.sentence.text[o.end:cue_start])
+        inside = cue_start <= o.start and o.end <= cue_end   # "aus kirgisischer Produktion"
+        return o.kind == "adjective" and (bool(attributive) or inside
+                                          or (o.start >= cue_end and o.marker in (None, "aus", "von", "from", "of", "by", "durch", "dat")))
     if marker in ("any", "any_other"):
         return True
     if marker == "topic":
@@ -62,7 +65,8 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
         if o.start < cue_end:
             return False
         gap = a.sentence.text[cue_end:o.start]
-        return 0 <= len(gap) <= 25 and re.fullmatch(r"[\s\w-]*?", gap) is not None and len(gap.split()) <= 2
+        # "OVKS-Mitglied Armenien", "NATO member Premier X": titles only, no verb ("member that wants")
+        return len(gap) <= 25 and re.fullmatch(r"(?:[\s-]|[A-ZÄÖÜ][\w-]*)*", gap) is not None
     return o.marker == a.lang.contractions.get(marker, marker)
 
 
@@ -230,7 +234,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         return pairs   # "..., was in Brüssel kritisiert wurde": who criticised is not said
     if agent is not None:
         subject = agent
-        obj = _pick(a, ("nom",), cs, ce, {agent.code}, 1)
+        obj = _pick(a, ("nom",), cs, ce, {agent.code}, 0)
     else:
         subject = _relative_antecedent(a, cs) if "nom" in cue.subject else None
         skip = a.clause_id(cs) if _is_infinitive(a, m) else None
@@ -259,8 +263,9 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     if cue.group_subject:
         # "Zur OVKS gehören neben Russland und Kasachstan auch Armenien, Belarus ...": every
         # state named unmarked in the clause
+        allowed = {None, "mit"} if "mit" in cue.subject else {None}
         subjects += [o for o in a.occurrences if o.clause == subject.clause and o not in subjects
-                     and o.marker in (None, "mit", "dat") and not o.genitive and not o.compound
+                     and o.marker in allowed and not o.genitive and not o.compound
                      and o.agentive and gaz.kind_of(o.code) != "bloc"]
     if cue.relation == "MEMBER_OF" or cue.relation in ("LEFT", "OBSERVER_OF"):
         subjects = [s for s in subjects if gaz.kind_of(s.code) != "bloc"] or subjects
@@ -391,7 +396,7 @@ def _polarity(a: Analysis, cue: Cue, m: re.Match, clause: int, lo: int, hi: int,
         scope = (min(first, lo), min(hi, tail.start() if tail else hi, m.end() + 60))
     if is_negated(text, scope[0], scope[1], lang) or lang.negating_verbs.search(text[max(0, m.start() - 60):m.start()]):
         return "neg"
-    if cue.window is not None and lang.post_negators.search(text, m.end(), hi):
+    if lang.post_negators.search(text, m.end(), min(hi, m.end() + 80)):
         return "neg"   # "hat eine Anerkennung der Volksrepubliken abgelehnt"
     return "pos"
 

@@ -116,11 +116,23 @@ def head_bytes(path: str, n: int = 8192) -> bytes:
 def iter_lines(path: str) -> Iterator[tuple[int, bytes]]:
     """Yield ``(line_number, raw_line)`` from 1, streaming, so large JSONL files fit in memory.
 
-    The caller applies MAX_BYTES to each line.
+    A line longer than MAX_BYTES is yielded cut to MAX_BYTES + 1 bytes (the caller refuses
+    it as too large) and the rest of it is skipped unread, so memory stays bounded by
+    MAX_BYTES whatever the line length.
     """
     try:
         with open(path, "rb") as fh:
-            for number, line in enumerate(fh, start=1):
+            number = 0
+            while True:
+                line = fh.readline(MAX_BYTES + 1)
+                if not line:
+                    return
+                number += 1
+                if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+                    while True:                      # skip the rest of the line in chunks
+                        rest = fh.readline(1024 * 1024)
+                        if not rest or rest.endswith(b"\n"):
+                            break
                 yield number, line
     except OSError as exc:
         raise FileError(f"cannot read: {exc.strerror or exc}") from exc
