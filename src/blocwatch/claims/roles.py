@@ -120,6 +120,10 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
     """
     segment = text[max(0, start - 80):start]
     cut = max(segment.rfind(","), segment.rfind(";"), segment.rfind(":"), segment.rfind("."))
+    if re.search(r"\b(?:darunter|including|among them|unter anderem|namentlich)\s*$", segment[cut + 1:], re.I) and cut > 0:
+        # "auf die Unterstützung autoritärer Staaten angewiesen, darunter Nordkorea": the
+        # examples take the preposition of the phrase they list
+        return _marker(text, max(0, start - 80) + cut, lang)
     before = [m.group() for m in _WORD.finditer(segment[cut + 1:])][-5:]
     if len(before) >= 2 and before[-1].lower() in ("der", "des", "of", "the") and before[-2].lower() in lang.frame_nouns:
         return "frame"
