@@ -21,6 +21,7 @@ from .roles import Analysis, Discourse, Occurrence, analyse
 
 _TERMINAL = re.compile(r"""[.!…"“”»«')]\s*$""")
 _RELATIVE_PENALTY = 3
+_POSSESSIVE_EN = re.compile(r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _TAIL_END = re.compile(r"\s(?:und|oder|sowie|and|or)\s|[,;:]")
 _POSSESSIVE = re.compile(r"\b(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres|eigene|eigenen|eigener|eigenes)\s+(?:\w+\s+)?$", re.I)
 
@@ -238,7 +239,13 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     else:
         subject = _relative_antecedent(a, cs) if "nom" in cue.subject else None
         skip = a.clause_id(cs) if _is_infinitive(a, m) else None
-        if subject is None and cue.window is not None and _POSSESSIVE.search(a.sentence.text[max(0, cs - 12):cs]):
+        possessive = _POSSESSIVE_EN if cue.possessive_subject else _POSSESSIVE
+        if cue.possessive_subject and possessive.search(a.sentence.text[max(0, cs - 25):cs]):
+            # English "its (traditional) ally": the first actor of the sentence owns it
+            owner = next((o for o in a.occurrences if o.end <= cs and o.marker is None and not o.genitive
+                          and o.agentive), None)
+            subject = subject or owner
+        if subject is None and cue.window is not None and possessive.search(a.sentence.text[max(0, cs - 12):cs]):
             # "mit seinem Angriffskrieg gegen die Ukraine": the owner is the clause's subject
             subject = _pick(a, ("nom",), cs, ce, set(), 1)
         subject = subject or _pick(a, cue.subject, cs, ce, set(), 2, window=cue.window, skip_clause=skip)

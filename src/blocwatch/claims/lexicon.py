@@ -39,6 +39,7 @@ class Cue:
     window: int | None = None                 # roles within this many characters of the cue
     subject_from_clause: bool = False         # a noun without its own agent takes the clause subject
     implicit_agent: bool = False              # a noun with a target but no agent: the article's protagonist
+    possessive_subject: bool = False          # "its ally X" (English): the owner is the clause's subject
     implies_if: tuple[tuple[re.Pattern, tuple[dict, ...]], ...] = ()
     # Literal word parts, one of which must occur in a lower-cased sentence for the cue to
     # match at all (None: no literal, always try). A substring test is far cheaper than
@@ -157,6 +158,7 @@ def _cue(entry: dict) -> Cue:
         window=entry.get("window"),
         subject_from_clause=bool(entry.get("subject_from_clause")),
         implicit_agent=bool(entry.get("implicit_agent")),
+        possessive_subject=bool(entry.get("possessive_subject")),
         implies_if=implies,
         anchors=_anchors(entry["cues"]),
     )
