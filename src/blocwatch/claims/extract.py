@@ -51,6 +51,9 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
         # russischen Invasion")
         attributive = o.end <= cue_start and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s*-?", a.sentence.text[o.end:cue_start])
         inside = cue_start <= o.start and o.end <= cue_end   # "aus kirgisischer Produktion"
+        if o.kind != "adjective" and a.lang.code == "en" and o.marker is None and not o.genitive \
+                and re.fullmatch(r"\s+(?:[a-z-]+\s+)?", a.sentence.text[o.end:cue_start]):
+            return True   # English noun before noun: "EU military aid", "US sanctions"
         return o.kind == "adjective" and (bool(attributive) or inside
                                           or (o.start >= cue_end and o.marker in (None, "aus", "von", "from", "of", "by", "durch", "dat")))
     if marker in ("any", "any_other"):
