@@ -54,7 +54,6 @@ class Entry:
 class Gazetteer:
     forms: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     codes: dict[str, dict] = field(default_factory=dict)      # code -> its data block
-    people: list[dict] = field(default_factory=list)
     compound_heads: tuple[str, ...] = ()                      # Kreml|chef, Nato|staaten
     max_len: int = 1
     # longest form (in tokens) starting with a given token: most tokens start none, so
@@ -154,7 +153,6 @@ def load() -> Gazetteer:
         for code, block in _load_yaml(fname).items():
             _add_actor(gaz, str(code), block or {})
     people = _load_yaml("people.yaml") or []
-    gaz.people = people
     for person in people:
         _add_person(gaz, person)
     context = _load_yaml("context.yaml")

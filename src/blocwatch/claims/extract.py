@@ -277,7 +277,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         subjects += [o for o in a.occurrences if o.clause == subject.clause and o not in subjects
                      and o.marker in allowed and not o.genitive and not o.compound
                      and o.agentive and gaz.kind_of(o.code) != "bloc"]
-    if cue.relation == "MEMBER_OF" or cue.relation in ("LEFT", "OBSERVER_OF"):
+    if cue.object_kind == "bloc":
         subjects = [s for s in subjects if gaz.kind_of(s.code) != "bloc"] or subjects
     if obj is None:
         exclude = {s.code for s in subjects}
@@ -326,9 +326,10 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
     discourse = discourse if discourse is not None else Discourse()
     text = sentence.text
     codes = [m.code for m in mentions]
-    lowered = text.lower()
-    cheap_exit = text.rstrip().endswith("?") or not _TERMINAL.search(text) \
-        or not any(c.may_match(lowered) for c in lang.cues)
+    sentence_goods = goods_in(text)
+    matches = [] if text.rstrip().endswith("?") or not _TERMINAL.search(text) \
+        else _cue_matches(text, lang, bool(sentence_goods))
+    cheap_exit = not matches
     if not cheap_exit and len(set(codes)) < 2:
         anaphoric = (lang.anaphors.search(text) or lang.subject_pronouns.search(text) or lang.pair_anaphors.search(text)
                      or lang.bloc_anaphors.search(text) or lang.object_pronouns.search(text)
@@ -341,9 +342,9 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
     a = analyse(sentence, mentions, gaz, lang, discourse)
     out: list[Claim] = []
     source = source_of(text)
-    sentence_goods = goods_in(text)
-    for cue, m in _cue_matches(text, lang, bool(sentence_goods)):
-        out.extend(_claims_for_cue(a, cue, m, gaz, pub_date, source, sentence_goods))
+    times = timex.resolve_all(text, pub_date)
+    for cue, m in matches:
+        out.extend(_claims_for_cue(a, cue, m, gaz, pub_date, times, source, sentence_goods))
     discourse.update(a.topic, codes)
     objects: dict[str, list[str]] = {}
     for c in out:
@@ -355,7 +356,7 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
 
 
 def _claims_for_cue(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, pub_date: str | None,
-                    source: str | None, sentence_goods: list[str]) -> list[Claim]:
+                    times: list[tuple[int, str]], source: str | None, sentence_goods: list[str]) -> list[Claim]:
     """The claims one cue match states: roles, then polarity, modality, time and goods."""
     text, lang, sentence = a.sentence.text, a.lang, a.sentence
     clause = a.clause_of(m.start())
@@ -373,7 +374,7 @@ def _claims_for_cue(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, pub_date
     # nutzen, um eigene Lieferungen an Russland zu verschleiern"
     modality = modality_of(text, text[subject_at:hi], lang, cue.modality)
     # No time in the sentence: the article speaks of its own day (month precision).
-    time = timex.time_near(text, m.start(), pub_date) or (pub_date[:7] if pub_date else None)
+    time = timex.nearest(times, m.start()) or (pub_date[:7] if pub_date else None)
     # goods named near the cue ("Munition, Panzer- und Haubitzengeschosse nach Russland
     # geschickt"), else anywhere in the sentence
     goods = (goods_in(text[max(0, m.start() - 60):m.end() + 50]) or sentence_goods) if cue.relation == "SUPPLY" else []

@@ -68,7 +68,6 @@ class Language:
     attributes_previous: re.Pattern
     future_markers: re.Pattern
     possible: re.Pattern
-    question: re.Pattern
     coordinators: re.Pattern
     passive: re.Pattern
     passive_agent: frozenset[str]
@@ -186,7 +185,6 @@ def language(code: str) -> Language:
         attributes_previous=re.compile(words["attributes_previous"]),
         future_markers=_rx(words["future_markers"]),
         possible=_rx(words["possible"]),
-        question=_rx(words["question_words"]),
         coordinators=_rx(words["coordinators"]),
         passive=_rx(words["passive"]),
         passive_agent=frozenset(_words(words["passive_agent"], f"{code} passive_agent")),

@@ -36,7 +36,6 @@ class Occurrence:
     compound: bool = False           # first part of a compound noun ("Ukraine-Krieg")
     agentive: bool = True            # adjectives: before an agent noun ("russische Soldaten")
     bloc: bool = False               # an organisation (a place for no one: "in der UN-Vollversammlung")
-    members: list[Mention] = field(default_factory=list)
 
 
 @dataclass
@@ -127,7 +126,7 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
     before = [m.group() for m in _WORD.finditer(segment[cut + 1:])][-5:]
     if len(before) >= 2 and before[-1].lower() in ("der", "des", "of", "the") and before[-2].lower() in lang.frame_nouns:
         return "frame"
-    if before and before[-1].lower() in lang.frame_nouns and m_is_genitive_form(text, start):
+    if before and before[-1].lower() in lang.frame_nouns and _ends_in_s(text, start):
         return "frame"
     dative = False
     example = False
@@ -159,7 +158,7 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
 _DATIVE_DETERMINERS = frozenset({"dem", "einem", "diesem", "seinem", "ihrem", "jenem"})
 
 
-def m_is_genitive_form(text: str, start: int) -> bool:
+def _ends_in_s(text: str, start: int) -> bool:
     """Cheap test for "Fall Armeniens": the word at ``start`` ends in -s."""
     m = _WORD.match(text, start)
     return bool(m and m.group().endswith("s"))
@@ -244,12 +243,11 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         rel = Mention(m.start - sentence.start, m.end - sentence.start, m.text, m.code, m.kind)
         if occs and _glue(text, occs[-1], rel, lang):
             occs[-1].end = rel.end
-            occs[-1].members.append(m)
             occs[-1].genitive = False   # "Russlands Präsident Putin" names Russia itself
             if rel.kind != "adjective":
                 occs[-1].kind = rel.kind
             continue
-        o = Occurrence(rel.code, rel.start, rel.end, rel.kind, members=[m], agentive=names_actor(text, rel))
+        o = Occurrence(rel.code, rel.start, rel.end, rel.kind, agentive=names_actor(text, rel))
         o.marker = _marker(text, rel.start, lang)
         if o.marker == "laut" or re.match(r"\s+zufolge\b", text[rel.end:]) \
                 or (o.marker == "to" and re.search(r"according\s+to\s+(?:\w+\s+){0,3}$", text[max(0, rel.start - 40):rel.start], re.I)):

@@ -102,13 +102,11 @@ def resolve_all(text: str, pub: str | None) -> list[tuple[int, str]]:
     return sorted((a, v) for a, _, v in found)
 
 
-def time_near(text: str, pos: int, pub: str | None, window: tuple[int, int] | None = None) -> str | None:
-    """The time expression nearest to ``pos`` (within ``window`` if given)."""
-    best = None
-    for at, value in resolve_all(text, pub):
-        if window and not (window[0] <= at < window[1]):
-            continue
-        d = abs(at - pos)
-        if best is None or d < best[0]:
-            best = (d, value)
-    return best[1] if best else None
+def nearest(found: list[tuple[int, str]], pos: int) -> str | None:
+    """Of resolved expressions (from resolve_all), the value nearest to ``pos``."""
+    return min(found, key=lambda f: abs(f[0] - pos))[1] if found else None
+
+
+def time_near(text: str, pos: int, pub: str | None) -> str | None:
+    """The time expression nearest to ``pos`` in ``text``, resolved against ``pub``."""
+    return nearest(resolve_all(text, pub), pos)
