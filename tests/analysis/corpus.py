@@ -9,8 +9,7 @@ a claim reported by one paper and denied by another, a partnership that turned s
 from __future__ import annotations
 
 from blocwatch.model import Claim, Document
-from blocwatch.store import create_store_engine, ingest
-from blocwatch.store.testing import ScriptedExtractor, reset
+from blocwatch.store.testing import ScriptedExtractor, build_scripted_store
 
 
 def C(subject, relation, object_, polarity="pos", modality="asserted", time=None,
@@ -121,13 +120,9 @@ def extractor() -> ScriptedExtractor:
                               for s, claims in sentences})
 
 
-def build(url):
-    engine = create_store_engine(url)
-    reset(engine)
-    report = ingest([], engine, progress=False, extract=extractor(),
-                    extractor_version="scripted-1", read=lambda _paths: documents())
-    assert report.stored == len(ARTICLES) and not report.failed
-    return engine
+def build(url: str):
+    """A fresh store at `url` holding the articles above; returns its engine."""
+    return build_scripted_store(url, documents(), extractor().script)
 
 
 def stored(subject, relation, object_, polarity="pos", modality="asserted", time=None,

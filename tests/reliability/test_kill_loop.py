@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from blocwatch.store import claims, create_store_engine, documents, ingest, mentions
-from blocwatch.store.testing import wait_for_other_sessions
+from blocwatch.store.testing import count_documents, wait_for_other_sessions
 from store import worker
 
 WORKER = Path(worker.__file__)
@@ -49,12 +49,7 @@ def _counts(url: str) -> tuple[int, int, int]:
 
 
 def _stored(url: str) -> int:
-    engine = create_store_engine(url)
-    try:
-        with engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(documents)).scalar()
-    finally:
-        engine.dispose()
+    return count_documents(url)
 
 
 def _kill_at_random(args: list[str], url: str, rng: random.Random, at_most: float,

@@ -14,10 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
 
-from blocwatch.store import create_store_engine, documents, ingest
-from blocwatch.store.testing import wait_for_other_sessions
+from blocwatch.store import create_store_engine, ingest
+from blocwatch.store.testing import count_documents, wait_for_other_sessions
 
 from . import worker
 
@@ -37,12 +36,7 @@ def _spawn(*args: str) -> subprocess.Popen:
 
 
 def _stored(url: str) -> int:
-    engine = create_store_engine(url)
-    try:
-        with engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(documents)).scalar()
-    finally:
-        engine.dispose()
+    return count_documents(url)
 
 
 def _consistency(url: str) -> tuple[int, int, int]:

@@ -8,8 +8,7 @@ must hand them back as data.
 from __future__ import annotations
 
 from blocwatch.model import Claim, Document
-from blocwatch.store import create_store_engine, ingest
-from blocwatch.store.testing import ScriptedExtractor, reset
+from blocwatch.store.testing import ScriptedExtractor, build_scripted_store
 
 HOSTILE_SENTENCE = ('Belarus <script>window.__pwned = "script"</script> liefert Russland '
                     'Granaten <img src=x onerror="window.__pwned = \'img\'">.')
@@ -64,9 +63,4 @@ def extractor() -> ScriptedExtractor:
 
 def build(url: str):
     """A fresh store at `url` holding the articles above; returns its engine."""
-    engine = create_store_engine(url)
-    reset(engine)
-    report = ingest([], engine, progress=False, extract=extractor(),
-                    extractor_version="scripted-1", read=lambda _paths: documents())
-    assert report.stored == len(ARTICLES) and not report.failed
-    return engine
+    return build_scripted_store(url, documents(), extractor().script)

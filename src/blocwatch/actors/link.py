@@ -19,7 +19,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..model import Mention, Sentence
-from .gazetteer import Entry, Gazetteer, _load_yaml, iter_tokens, load, tokens_of
+from .gazetteer import Entry, Gazetteer, _load_yaml, iter_tokens, load
 
 # Only these may stand between the tokens of one multi-word name.
 _JOINER = re.compile(r"[\s\-.'’]{1,3}")

@@ -201,20 +201,30 @@ def ingest(paths: Iterable[str], url: str | Engine | None = None, progress: bool
     extract, version = _resolve_extractor(extract, extractor_version)
     if read is None:
         from ..read import read_paths as read  # noqa: PLC0415
+
+    def step(engine: Engine, item, report: IngestReport, items) -> None:
+        if isinstance(item, ReadError):
+            report.failed.append(item)
+            return
+        _ingest_one(engine, item, extract, version, report)
+        if progress and hasattr(items, "set_postfix"):
+            items.set_postfix(stored=report.stored, skipped=report.skipped,
+                              failed=len(report.failed), refresh=False)
+
+    return _run_batch(url, version, lambda engine: _progress(read(list(paths)), progress, "ingest"), step)
+
+
+def _run_batch(url: str | Engine | None, version: str, items_of, step) -> IngestReport:
+    """The frame shared by ingest and reextract: open the store, run `step` on each item
+    (one document, one transaction), stop cleanly on Ctrl-C, time it, close what we opened."""
     own_engine = not isinstance(url, Engine)
     engine = create_store_engine(url) if own_engine else url
     report = IngestReport(url=display_url(str(engine.url)), extractor_version=version)
     started = time.perf_counter()
-    items = _progress(read(list(paths)), progress, "ingest")
+    items = items_of(engine)
     try:
         for item in items:
-            if isinstance(item, ReadError):
-                report.failed.append(item)
-                continue
-            _ingest_one(engine, item, extract, version, report)
-            if progress and hasattr(items, "set_postfix"):
-                items.set_postfix(stored=report.stored, skipped=report.skipped,
-                                  failed=len(report.failed), refresh=False)
+            step(engine, item, report, items)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -265,28 +275,19 @@ def reextract(url: str | Engine | None = None, progress: bool = True, *,
     `everything` every document is re-extracted whatever its version.
     """
     extract, version = _resolve_extractor(extract, extractor_version)
-    own_engine = not isinstance(url, Engine)
-    engine = create_store_engine(url) if own_engine else url
-    report = IngestReport(url=display_url(str(engine.url)), extractor_version=version)
-    started = time.perf_counter()
     query = select(documents.c.id).order_by(documents.c.id)
     if not everything:
         query = query.where(documents.c.extractor_version != version)
-    with engine.connect() as conn:
-        ids = list(conn.execute(query).scalars())
-    items = _progress(ids, progress, "reextract", total=len(ids))
-    try:
-        for document_id in items:
-            _reextract_one(engine, document_id, extract, version, report)
-    except KeyboardInterrupt:
-        report.interrupted = True
-    finally:
-        if hasattr(items, "close"):
-            items.close()
-        report.seconds = time.perf_counter() - started
-        if own_engine:
-            engine.dispose()          # close pooled connections we opened
-    return report
+
+    def items_of(engine: Engine):
+        with engine.connect() as conn:
+            ids = list(conn.execute(query).scalars())
+        return _progress(ids, progress, "reextract", total=len(ids))
+
+    def step(engine: Engine, document_id: int, report: IngestReport, _items) -> None:
+        _reextract_one(engine, document_id, extract, version, report)
+
+    return _run_batch(url, version, items_of, step)
 
 
 def stored_document(conn: Connection, document_id: int) -> Document | None:

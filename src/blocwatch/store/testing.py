@@ -98,6 +98,32 @@ def wait_for_other_sessions(engine: Engine, timeout: float = 30.0) -> None:
         time.sleep(0.05)
 
 
+def count_documents(url: str) -> int:
+    """How many documents the store at `url` holds (opens and closes its own engine)."""
+    from sqlalchemy import func, select  # noqa: PLC0415
+
+    from .connection import create_store_engine  # noqa: PLC0415
+    from .schema import documents  # noqa: PLC0415
+    engine = create_store_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(documents)).scalar()
+    finally:
+        engine.dispose()
+
+
+def build_scripted_store(url: str, docs: list[Document], script: dict[str, list[Claim]]) -> Engine:
+    """A fresh store at `url` holding `docs`, extracted by a ScriptedExtractor of `script`."""
+    from .connection import create_store_engine  # noqa: PLC0415
+    from .ingest import ingest  # noqa: PLC0415
+    engine = create_store_engine(url)
+    reset(engine)
+    report = ingest([], engine, progress=False, extract=ScriptedExtractor(script),
+                    extractor_version=ScriptedExtractor.version, read=lambda _paths: docs)
+    assert report.stored == len(docs) and not report.failed, report
+    return engine
+
+
 def reset(engine: Engine) -> None:
     """Empty store: drop and recreate every table."""
     metadata.drop_all(engine)
