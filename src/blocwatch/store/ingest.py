@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..model import GOODS, MODALITIES, POLARITIES, RELATIONS, Document, Extraction, ReadError
 from .connection import create_store_engine, display_url
+from .facts import forget_document, record_document
 from .periods import normalise, period
 from .schema import claims, documents, mentions
 
@@ -155,6 +156,7 @@ def write_extraction(conn: Connection, extraction: Extraction, version: str,
     else:
         document_id = replace_id
         values.pop("ingested_at")
+        forget_document(conn, document_id)
         conn.execute(delete(mentions).where(mentions.c.document_id == document_id))
         conn.execute(delete(claims).where(claims.c.document_id == document_id))
         conn.execute(update(documents).where(documents.c.id == document_id).values(**values))
@@ -165,6 +167,7 @@ def write_extraction(conn: Connection, extraction: Extraction, version: str,
     claim_rows = _claim_rows(document_id, extraction)
     if claim_rows:
         conn.execute(insert(claims), claim_rows)
+        record_document(conn, document_id)
     return document_id
 
 
