@@ -14,6 +14,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from ..model import SYMMETRIC
+from ..store.facts import origin_of
 from ..store.periods import period
 from ..store.schema import claims, documents
 
@@ -77,16 +78,8 @@ class StoredClaim:
 
     @property
     def origin(self) -> str:
-        """Who vouches for the claim, for counting independent sources.
-
-        A named source (Bild, ISW) counts once however many outlets repeat it; otherwise
-        the outlet; otherwise the document itself.
-        """
-        if self.source:
-            return "source:" + self.source.strip().casefold()
-        if self.outlet:
-            return "outlet:" + self.outlet.strip().casefold()
-        return f"document:{self.document_id}"
+        """Who vouches for the claim, for counting independent sources (store/facts.py)."""
+        return origin_of(self.source, self.outlet, self.document_id)
 
     def citation(self) -> dict:
         """Where the claim was read, for evidence lists."""

@@ -27,21 +27,23 @@ from collections.abc import Iterable
 from sqlalchemy.orm import Session
 
 from ..model import SYMMETRIC, Fact
+from ..store.facts import MODALITY_WEIGHT, FactFigures, FactSummary, confidence_of
 from .claims import StoredClaim, chronological, load_claims
 
-MODALITY_WEIGHT = {"asserted": 0.6, "reported": 0.4, "possible": 0.15}
+__all__ = ["MODALITY_WEIGHT", "confidence", "facts", "first_and_last", "merge"]
 
 
 def confidence(claims: Iterable[StoredClaim]) -> float:
     """1 - prod(1 - w) over independent origins (see module doc)."""
-    strongest: dict[str, float] = {}
+    strongest: dict[str, str] = {}
     for claim in claims:
-        weight = MODALITY_WEIGHT.get(claim.modality, 0.0)
-        strongest[claim.origin] = max(weight, strongest.get(claim.origin, 0.0))
-    doubt = 1.0
-    for weight in strongest.values():
-        doubt *= 1.0 - weight
-    return round(1.0 - doubt, 4)
+        known = strongest.get(claim.origin)
+        if known is None or MODALITY_WEIGHT[claim.modality] > MODALITY_WEIGHT[known]:
+            strongest[claim.origin] = claim.modality
+    counts: dict[str, int] = defaultdict(int)
+    for modality in strongest.values():
+        counts[modality] += 1
+    return confidence_of(counts)
 
 
 def first_and_last(claims: Iterable[StoredClaim]) -> tuple[str | None, str | None]:
@@ -54,23 +56,31 @@ def first_and_last(claims: Iterable[StoredClaim]) -> tuple[str | None, str | Non
     return first.when_label, last.when_label
 
 
-def merge(claims: Iterable[StoredClaim]) -> list[Fact]:
-    """Facts from claims, most confident first."""
+def summaries(claims: Iterable[StoredClaim]) -> dict[tuple, tuple[FactSummary, list]]:
+    """Claims merged per fact key: the summary and its claims in time order."""
     groups: dict[tuple, list[StoredClaim]] = defaultdict(list)
     for claim in claims:
         groups[claim.key].append(claim)
-    found = []
-    for (subject, relation, object_, polarity), members in groups.items():
+    found = {}
+    for key, members in groups.items():
         members.sort(key=chronological)
-        first, last = first_and_last(members)
+        summary = FactSummary(key)
+        for claim in members:
+            summary.add(claim)
+        found[key] = (summary, members)
+    return found
+
+
+def merge(claims: Iterable[StoredClaim]) -> list[Fact]:
+    """Facts from claims, most confident first (the figures as store/facts.py keeps them)."""
+    found = []
+    for (subject, relation, object_, polarity), (summary, members) in summaries(claims).items():
+        figures = FactFigures.of_summary(summary)
         found.append(Fact(
             subject=subject, relation=relation, object=object_, polarity=polarity,
-            first_time=first, last_time=last,
-            n_documents=len({c.document_id for c in members}),
-            n_outlets=len({c.outlet for c in members if c.outlet}),
-            share_reported=round(sum(c.modality == "reported" for c in members)
-                                 / len(members), 3),
-            confidence=confidence(members),
+            first_time=figures.first_label, last_time=figures.last_label,
+            n_documents=figures.n_documents, n_outlets=figures.n_outlets,
+            share_reported=figures.share_reported, confidence=figures.confidence,
             evidence=[c.citation() for c in members],
         ))
     found.sort(key=lambda f: (-f.confidence, -f.n_documents, f.subject, f.relation,

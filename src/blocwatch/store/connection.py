@@ -20,11 +20,12 @@ import os
 import sys
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy import Engine, create_engine, event, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from .facts import rebuild
 from .schema import SCHEMA_VERSION, metadata, store_meta
 
 ENV_VAR = "BLOCWATCH_DB"
@@ -104,7 +105,11 @@ def create_store_engine(url: str | None = None, *, create: bool = True) -> Engin
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Create missing tables and record the schema version."""
+    """Create missing tables, record the schema version, upgrade older stores.
+
+    Version 1 stores had no facts tables: they are created empty by create_all and filled
+    from the claims here, once.
+    """
     metadata.create_all(engine)
     try:
         with engine.begin() as conn:
@@ -113,6 +118,10 @@ def ensure_schema(engine: Engine) -> None:
             if known is None:
                 conn.execute(insert(store_meta).values(key="schema_version",
                                                        value=str(SCHEMA_VERSION)))
+            elif int(known) < 2:
+                rebuild(conn)
+                conn.execute(update(store_meta).where(store_meta.c.key == "schema_version")
+                             .values(value=str(SCHEMA_VERSION)))
     except IntegrityError:
         pass  # another process opening the same new store wrote it first
 

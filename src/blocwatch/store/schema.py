@@ -12,16 +12,21 @@ Three tables hold what the extractor read, one row per thing:
   (or, when the article gives none, the days of its publication date, flagged by
   ``time_inferred``): ISO strings, so ranges compare in SQL on both databases.
 
+``facts`` merges the claims per (subject, relation, object, polarity) and is kept up to
+date with every document written (store/facts.py): what the graph and who-supports read
+on large stores. ``fact_origins`` and ``fact_outlets`` remember which origins and outlets
+a fact has counted, so adding a document counts them distinct.
+
 Mentions and claims belong to their document (ON DELETE CASCADE). Indexes serve the
 questions asked most: who does what to an actor (object, relation), what an actor does
 (subject, relation), and everything of one relation.
 """
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData,
-                        String, Table, Text)
+from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData,
+                        PrimaryKeyConstraint, String, Table, Text, UniqueConstraint)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2    # 2: facts, fact_origins, fact_outlets (filled from claims on upgrade)
 
 metadata = MetaData()
 
@@ -79,6 +84,53 @@ claims = Table(
     Index("ix_claims_object_relation", "object", "relation"),
     Index("ix_claims_subject_relation", "subject", "relation"),
     Index("ix_claims_relation", "relation"),
+)
+
+facts = Table(
+    "facts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("subject", String(32), nullable=False),      # sides sorted for symmetric ones
+    Column("relation", String(32), nullable=False),
+    Column("object", String(32), nullable=False),
+    Column("polarity", String(3), nullable=False),
+    Column("n_claims", Integer, nullable=False),
+    Column("n_documents", Integer, nullable=False),
+    Column("n_outlets", Integer, nullable=False),
+    Column("n_asserted", Integer, nullable=False),      # claims per modality
+    Column("n_reported", Integer, nullable=False),
+    Column("n_possible", Integer, nullable=False),
+    Column("origins_asserted", Integer, nullable=False),   # origins by strongest modality
+    Column("origins_reported", Integer, nullable=False),
+    Column("origins_possible", Integer, nullable=False),
+    Column("day_first", String(10)),     # earliest when_start of a dated claim
+    Column("first_end", String(10)),     # its when_end (breaks ties)
+    Column("first_label", String(10)),   # its time as the article puts it
+    Column("first_claim_id", Integer),
+    Column("day_last", String(10)),      # latest when_end
+    Column("last_start", String(10)),
+    Column("last_label", String(10)),
+    Column("last_claim_id", Integer),
+    Column("goods", Text, nullable=False, default=""),      # union, comma-separated
+    Column("n_without_goods", Integer, nullable=False, default=0),
+    Column("confidence", Float, nullable=False),        # from the origin counts
+    UniqueConstraint("subject", "relation", "object", "polarity", name="ux_facts_key"),
+    Index("ix_facts_object_relation", "object", "relation"),
+    Index("ix_facts_confidence", "confidence"),        # the graph's strongest edges first
+)
+
+fact_origins = Table(
+    "fact_origins", metadata,
+    Column("fact_id", Integer, ForeignKey("facts.id", ondelete="CASCADE"), nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("modality", String(10), nullable=False),      # the strongest it has stated
+    PrimaryKeyConstraint("fact_id", "origin"),
+)
+
+fact_outlets = Table(
+    "fact_outlets", metadata,
+    Column("fact_id", Integer, ForeignKey("facts.id", ondelete="CASCADE"), nullable=False),
+    Column("outlet", Text, nullable=False),
+    PrimaryKeyConstraint("fact_id", "outlet"),
 )
 
 store_meta = Table(
