@@ -12,11 +12,14 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .analysis.claims import StoredClaim, load_claims
-from .analysis.facts import merge
+from .analysis.claims import load_claims
+from .analysis.facts import summaries
 from .model import RELATIONS, SYMMETRIC
+from .store.facts import FactFigures
+from .store.schema import facts
 
 # Relation families, as the issue names them; every relation of the contract is in one.
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -67,6 +70,7 @@ class Network:
     families: list[str]
     nodes: list[Node]
     edges: list[Edge]
+    total_edges: int = 0         # before `limit`: edges kept are the most confident
 
 
 @functools.lru_cache(maxsize=1)
@@ -130,28 +134,34 @@ def edge_id(key: tuple[str, str, str, str]) -> str:
 
 
 def build(session: Session, since: str | None = None, until: str | None = None,
-          families: str | list[str] | None = None) -> Network:
-    """Nodes and edges of the facts whose claims reach into [since, until]."""
+          families: str | list[str] | None = None, limit: int | None = None) -> Network:
+    """Nodes and edges of the facts whose claims reach into [since, until].
+
+    Without a time window the edges are the facts stored in the store (store/facts.py):
+    a read of one table however many claims there are. With one, the claims of the window
+    are merged here. `limit` keeps the most confident edges (then the best documented).
+    """
     wanted = parse_families(families)
     relations = [r for f in wanted for r in FAMILIES[f]]
-    groups: dict[tuple, list[StoredClaim]] = defaultdict(list)
-    for claim in load_claims(session, relations=relations, since=since, until=until):
-        if claim.subject != claim.object:
-            groups[claim.key].append(claim)
+    if since is None and until is None:
+        figures, total = _stored_figures(session, relations, limit)
+    else:
+        claims = [c for c in load_claims(session, relations=relations, since=since, until=until)
+                  if c.subject != c.object]
+        figures = [FactFigures.of_summary(s) for s, _members in summaries(claims).values()]
+        total = len(figures)
+        if limit is not None:
+            figures = sorted(figures, key=_strongest_first)[:limit]
     edges, degree = [], defaultdict(int)
-    for key, claims in groups.items():
-        fact = merge(claims)[0]
-        dated = [c for c in claims if c.when_start]
-        subject, relation, object_, polarity = key
+    for f in figures:
+        subject, relation, object_, polarity = f.key
         edges.append(Edge(
-            id=edge_id(key), source=subject, target=object_, relation=relation,
+            id=edge_id(f.key), source=subject, target=object_, relation=relation,
             family=FAMILY_OF[relation], polarity=polarity,
-            directed=relation not in SYMMETRIC,
-            start=min((c.when_start for c in dated), default=None),
-            end=max((c.when_end for c in dated), default=None),
-            first_time=fact.first_time, last_time=fact.last_time,
-            n_documents=fact.n_documents, n_outlets=fact.n_outlets, n_claims=len(claims),
-            confidence=fact.confidence, share_reported=fact.share_reported))
+            directed=relation not in SYMMETRIC, start=f.day_first, end=f.day_last,
+            first_time=f.first_label, last_time=f.last_label,
+            n_documents=f.n_documents, n_outlets=f.n_outlets, n_claims=f.n_claims,
+            confidence=f.confidence, share_reported=f.share_reported))
         degree[subject] += 1
         degree[object_] += 1
     edges.sort(key=lambda e: (e.start or "9999", e.id))
@@ -160,4 +170,19 @@ def build(session: Session, since: str | None = None, until: str | None = None,
         info = actor_info(code)
         nodes.append(Node(id=code, label=code, kind=info["kind"], wikidata=info["wikidata"],
                           degree=degree[code], memberships=memberships(code)))
-    return Network(since=since, until=until, families=wanted, nodes=nodes, edges=edges)
+    return Network(since=since, until=until, families=wanted, nodes=nodes, edges=edges,
+                   total_edges=total)
+
+
+def _strongest_first(f: FactFigures) -> tuple:
+    return (-f.confidence, -f.n_documents, f.key)
+
+
+def _stored_figures(session: Session, relations: list[str],
+                    limit: int | None) -> tuple[list[FactFigures], int]:
+    where = (facts.c.relation.in_(relations), facts.c.subject != facts.c.object)
+    total = session.execute(select(func.count()).select_from(facts).where(*where)).scalar()
+    query = select(facts).where(*where).order_by(
+        facts.c.confidence.desc(), facts.c.n_documents.desc(), facts.c.subject,
+        facts.c.relation, facts.c.object, facts.c.polarity).limit(limit)
+    return [FactFigures.of_row(r) for r in session.execute(query)], total

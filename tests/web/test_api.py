@@ -91,6 +91,15 @@ def test_graph_filters_by_time_and_family(client):
     assert client.get("/api/graph", params={"families": "friendship"}).status_code == 400
 
 
+def test_graph_limit_keeps_the_most_confident_and_says_how_many_there_are(client):
+    whole = client.get("/api/graph").json()
+    cut = client.get("/api/graph", params={"limit": 2}).json()
+    assert len(cut["edges"]) == 2 and cut["total_edges"] == whole["total_edges"] > 2
+    assert min(e["confidence"] for e in cut["edges"]) >= max(
+        e["confidence"] for e in whole["edges"] if e["id"] not in {c["id"] for c in cut["edges"]})
+    assert client.get("/api/graph", params={"limit": 0}).status_code == 422
+
+
 def test_search_finds_actors_and_sentences(client):
     found = client.get("/api/search", params={"q": "drohnen"}).json()
     assert [c["evidence"] for c in found["claims"]] == ["Iran liefert Russland Kampfdrohnen."]

@@ -32,6 +32,11 @@ Since = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
 Until = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
 
 
+# A browser draws a few thousand edges fluidly, not a hundred thousand: a large store's
+# graph is cut to its most confident facts unless the caller asks for more.
+GRAPH_EDGES = 3000
+
+
 def _code(value: str | None) -> str | None:
     return value.strip().upper() if value else None
 
@@ -96,8 +101,11 @@ def get_search(q: str = Query(..., max_length=200), limit: int = Query(50, ge=0,
 @router.get("/graph", summary="Nodes (actors) and edges (facts) typed by relation family")
 def get_graph(db: Session = DB, since: str | None = Since, until: str | None = Until,
               families: str | None = Query(
-                  None, description="comma-separated: " + ",".join(network.FAMILIES))):
-    return {**plain(network.build(db, since, until, families)),
+                  None, description="comma-separated: " + ",".join(network.FAMILIES)),
+              limit: int = Query(GRAPH_EDGES, ge=1, le=100_000, description=(
+                  "at most this many edges, the most confident first; total_edges says "
+                  "how many there are"))):
+    return {**plain(network.build(db, since, until, families, limit=limit)),
             "family_relations": network.FAMILIES}
 
 

@@ -94,7 +94,9 @@
       });
     });
     const visible = cy.edges().filter((e) => e.style("display") !== "none").length;
-    setStatus(visible + " of " + cy.edges().length + " facts shown");
+    const cut = graph.total_edges > graph.edges.length
+      ? ` (loaded the ${graph.edges.length} most confident of ${graph.total_edges})` : "";
+    setStatus(visible + " of " + cy.edges().length + " facts shown" + cut);
   }
 
   function panel(title, meta) {
