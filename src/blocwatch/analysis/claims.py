@@ -120,6 +120,7 @@ def load_claims(session: Session, *,
                 actor: str | None = None,
                 between: tuple[str, str] | None = None,
                 polarity: str | None = None,
+                ids: Iterable[int] | None = None,
                 modalities: Iterable[str] | None = None,
                 since: str | None = None,
                 until: str | None = None) -> list[StoredClaim]:
@@ -144,6 +145,8 @@ def load_claims(session: Session, *,
                               and_(claims.c.subject == b, claims.c.object == a)))
     if polarity is not None:
         conditions.append(claims.c.polarity == polarity)
+    if ids is not None:
+        conditions.append(claims.c.id.in_(list(ids)))
     if modalities is not None:
         conditions.append(claims.c.modality.in_(list(modalities)))
     if since is not None:

@@ -7,10 +7,20 @@ Support is any of four relations aimed at the actor, each saying what was given:
     SUPPORT         political support
     GUARANTEE       security guarantee
 
+The answer is built from facts (claims merged per supporter, relation and polarity; see
+store/facts.py): the stored facts when no time window is asked, which keeps the question
+a read of a few rows however large the store; the window's claims merged otherwise.
+
 Findings are kept apart by polarity: "China delivers dual-use goods" (pos) and "China
 delivers no weapons" (neg) are two findings about China, not one that cancels the other.
 Unwillingness ("will keine Waffen liefern": neg, possible) is a negative finding; help
-that is only planned or considered (pos, possible) forms a third list.
+that is only planned or considered (every claim of the fact possible) forms a third list.
+
+One finding per supporter and list brings its facts (one per relation) together:
+n_claims, share_reported and first/last are over all of them; n_documents, n_outlets and
+confidence are those of its best-attested fact (documents and origins are counted per
+fact, and two facts may share them); evidence cites the earliest, latest and newest claim
+of each fact (`blocwatch facts` or /api/evidence give every claim).
 """
 from __future__ import annotations
 
@@ -20,21 +30,24 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..store.facts import FactFigures
 from ..store.schema import claims as claims_table
-
-from .claims import StoredClaim, load_claims
-from .facts import confidence, first_and_last
+from ..store.schema import facts as facts_table
+from .claims import load_claims
+from .facts import summaries
 
 SUPPORT_RELATIONS = ("SUPPLY", "DEPLOY_FORCES", "SUPPORT", "GUARANTEE")
 KIND_OF_RELATION = {"DEPLOY_FORCES": "troops", "SUPPORT": "political support",
                     "GUARANTEE": "security guarantee"}
+UNSPECIFIED_GOODS = "goods (unspecified)"
 
 
-def what_is_given(claim: StoredClaim) -> list[str]:
-    """What a support claim says is (or is not) given."""
-    if claim.relation == "SUPPLY":
-        return list(claim.goods) or ["goods (unspecified)"]
-    return [KIND_OF_RELATION[claim.relation]]
+def what_is_given(fact: FactFigures) -> list[str]:
+    """What a support fact says is (or is not) given."""
+    relation = fact.key[1]
+    if relation == "SUPPLY":
+        return list(fact.goods) + ([UNSPECIFIED_GOODS] if fact.n_without_goods else [])
+    return [KIND_OF_RELATION[relation]]
 
 
 @dataclass
@@ -44,12 +57,13 @@ class SupportFinding:
     polarity: str                # pos | neg
     what: list[str]              # goods, "troops", "political support", ...
     relations: list[str]
-    n_documents: int
+    n_documents: int             # of the best-attested fact (see module doc)
     n_outlets: int
     confidence: float
     share_reported: float
     first_time: str | None
     last_time: str | None
+    n_claims: int = 0
     evidence: list[dict] = field(default_factory=list)
 
 
@@ -59,53 +73,73 @@ class SupportResult:
     since: str | None
     positive: list[SupportFinding]
     negative: list[SupportFinding]
-    planned: list[SupportFinding]      # pos with modality possible
+    planned: list[SupportFinding]      # pos, every claim possible
     undated_left_out: int = 0          # claims without any date, left out because of since
 
 
-def _finding(supporter: str, polarity: str, claims: list[StoredClaim]) -> SupportFinding:
+def _finding(supporter: str, polarity: str, found: list[FactFigures],
+             citations: dict[int, dict]) -> SupportFinding:
     what: list[str] = []
-    for claim in claims:
-        for item in what_is_given(claim):
-            if item not in what:
-                what.append(item)
-    first, last = first_and_last(claims)
+    for fact in found:
+        what += [item for item in what_is_given(fact) if item not in what]
+    best = max(found, key=lambda f: (f.confidence, f.n_documents, f.n_outlets))
+    n_claims = sum(f.n_claims for f in found)
+    firsts = [(f.day_first, f.first_label) for f in found if f.day_first]
+    lasts = [(f.day_last, f.last_label) for f in found if f.day_last]
+    cited = sorted({i for f in found for i in f.example_claim_ids})
     return SupportFinding(
         supporter=supporter, polarity=polarity, what=what,
-        relations=sorted({c.relation for c in claims}),
-        n_documents=len({c.document_id for c in claims}),
-        n_outlets=len({c.outlet for c in claims if c.outlet}),
-        confidence=confidence(claims),
-        share_reported=round(sum(c.modality == "reported" for c in claims) / len(claims), 3),
-        first_time=first, last_time=last,
-        evidence=[c.citation() for c in claims])
+        relations=sorted({f.key[1] for f in found}),
+        n_documents=best.n_documents, n_outlets=best.n_outlets, confidence=best.confidence,
+        share_reported=round(sum(f.share_reported * f.n_claims for f in found) / n_claims, 3),
+        first_time=min(firsts)[1] if firsts else None,
+        last_time=max(lasts)[1] if lasts else None,
+        n_claims=n_claims, evidence=[citations[i] for i in cited if i in citations])
 
 
-def _grouped(claims: list[StoredClaim]) -> list[SupportFinding]:
-    groups: dict[tuple[str, str], list[StoredClaim]] = defaultdict(list)
-    for claim in claims:
-        groups[(claim.subject, claim.polarity)].append(claim)
-    findings = [_finding(s, p, cs) for (s, p), cs in groups.items()]
+def _grouped(found: list[FactFigures], citations: dict[int, dict]) -> list[SupportFinding]:
+    groups: dict[tuple[str, str], list[FactFigures]] = defaultdict(list)
+    for fact in found:
+        groups[(fact.key[0], fact.key[3])].append(fact)
+    findings = [_finding(s, p, fs, citations) for (s, p), fs in groups.items()]
     findings.sort(key=lambda f: (-f.confidence, -f.n_documents, f.supporter, f.polarity))
     return findings
+
+
+def _stored(session: Session, actor: str) -> list[FactFigures]:
+    rows = session.execute(select(facts_table).where(
+        facts_table.c.object == actor, facts_table.c.relation.in_(SUPPORT_RELATIONS),
+        facts_table.c.subject != actor))
+    return [FactFigures.of_row(r) for r in rows]
+
+
+def _merged(session: Session, actor: str, since: str | None,
+            until: str | None) -> list[FactFigures]:
+    window = [c for c in load_claims(session, objects=actor, relations=SUPPORT_RELATIONS,
+                                     since=since, until=until) if c.subject != actor]
+    return [FactFigures.of_summary(s) for s, _members in summaries(window).values()]
 
 
 def who_supports(session: Session, actor: str, since: str | None = None,
                  until: str | None = None) -> SupportResult:
     """Who supplies or supports `actor` (since a date), positive and negative apart."""
-    claims = load_claims(session, objects=actor, relations=SUPPORT_RELATIONS,
-                         since=since, until=until)
     undated = 0
-    if since is not None or until is not None:
+    if since is None and until is None:
+        found = _stored(session, actor)
+    else:
+        found = _merged(session, actor, since, until)
         undated = session.execute(
             select(func.count()).select_from(claims_table).where(
                 claims_table.c.object == actor,
                 claims_table.c.relation.in_(SUPPORT_RELATIONS),
                 claims_table.c.when_start.is_(None))).scalar()
-    claims = [c for c in claims if c.subject != actor]
+    wanted = {i for f in found for i in f.example_claim_ids}
+    citations = {c.id: c.citation() for c in load_claims(session, ids=wanted)} if wanted else {}
+    planned = [f for f in found if f.key[3] == "pos" and f.n_possible == f.n_claims]
+    stated = [f for f in found if f.key[3] == "pos" and f.n_possible < f.n_claims]
     return SupportResult(
         actor=actor, since=since,
-        positive=_grouped([c for c in claims if c.polarity == "pos" and c.modality != "possible"]),
-        negative=_grouped([c for c in claims if c.polarity == "neg"]),
-        planned=_grouped([c for c in claims if c.polarity == "pos" and c.modality == "possible"]),
+        positive=_grouped(stated, citations),
+        negative=_grouped([f for f in found if f.key[3] == "neg"], citations),
+        planned=_grouped(planned, citations),
         undated_left_out=undated)

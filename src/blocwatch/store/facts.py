@@ -75,10 +75,13 @@ class FactSummary:
     last: tuple | None = None
     goods: set[str] = field(default_factory=set)
     n_without_goods: int = 0                                   # SUPPLY claims naming none
+    newest_claim_id: int | None = None                         # the last stored, dated or not
     _documents: set[int] = field(default_factory=set, repr=False)
 
     def add(self, claim) -> None:
         self.n_claims += 1
+        if self.newest_claim_id is None or claim.id > self.newest_claim_id:
+            self.newest_claim_id = claim.id
         if claim.document_id not in self._documents:
             self._documents.add(claim.document_id)
             self.n_documents += 1
@@ -131,6 +134,13 @@ class FactFigures:
     last_claim_id: int | None
     goods: tuple[str, ...]           # union of the goods named
     n_without_goods: int             # SUPPLY claims naming none
+    newest_claim_id: int | None
+
+    @property
+    def example_claim_ids(self) -> list[int]:
+        """The claims to cite: earliest, latest and newest stored (distinct)."""
+        ids = (self.first_claim_id, self.last_claim_id, self.newest_claim_id)
+        return sorted({i for i in ids if i is not None})
 
     @classmethod
     def of_summary(cls, s: FactSummary) -> FactFigures:
@@ -138,7 +148,8 @@ class FactFigures:
         last = s.last or (None, None, None, None)
         return cls(s.key, s.n_claims, s.n_documents, len(s.outlets), s.confidence,
                    s.share_reported, s.modalities["possible"], first[0], last[0], first[3],
-                   last[3], first[2], last[2], tuple(sorted(s.goods)), s.n_without_goods)
+                   last[3], first[2], last[2], tuple(sorted(s.goods)), s.n_without_goods,
+                   s.newest_claim_id)
 
     @classmethod
     def of_row(cls, r) -> FactFigures:
@@ -146,7 +157,8 @@ class FactFigures:
                    r.n_outlets, r.confidence, round(r.n_reported / r.n_claims, 3),
                    r.n_possible, r.day_first, r.day_last, r.first_label, r.last_label,
                    r.first_claim_id, r.last_claim_id,
-                   tuple(g for g in (r.goods or "").split(",") if g), r.n_without_goods)
+                   tuple(g for g in (r.goods or "").split(",") if g), r.n_without_goods,
+                   r.newest_claim_id)
 
 
 def confidence_of(origins_by_modality: dict[str, int]) -> float:
@@ -235,6 +247,7 @@ def _values(summary: FactSummary) -> dict:
         "day_last": last[0], "last_start": last[1], "last_claim_id": last[2],
         "last_label": last[3],
         "goods": ",".join(sorted(summary.goods)), "n_without_goods": summary.n_without_goods,
+        "newest_claim_id": summary.newest_claim_id,
         "confidence": confidence_of(by_origin),
     }
 
@@ -336,6 +349,7 @@ def _add_all(conn: Connection, pairs: list[tuple[object, FactSummary]]) -> None:
             "last_label": last[3],
             "goods": ",".join(sorted(new.goods | stored_goods)),
             "n_without_goods": row.n_without_goods + new.n_without_goods,
+            "newest_claim_id": max(row.newest_claim_id, new.newest_claim_id),
             "confidence": confidence_of(by_origin),
         })
     if new_origins:

@@ -112,6 +112,7 @@ facts = Table(
     Column("last_claim_id", Integer),
     Column("goods", Text, nullable=False, default=""),      # union, comma-separated
     Column("n_without_goods", Integer, nullable=False, default=0),
+    Column("newest_claim_id", Integer),                 # the last one stored
     Column("confidence", Float, nullable=False),        # from the origin counts
     UniqueConstraint("subject", "relation", "object", "polarity", name="ux_facts_key"),
     Index("ix_facts_object_relation", "object", "relation"),
