@@ -49,3 +49,15 @@ def test_drift_is_sorted_by_size(session):
 def test_bad_bucket_is_refused(session):
     with pytest.raises(ValueError):
         alignment(session, by="week")
+
+
+def test_grouping_in_the_database_scores_as_the_claims_do(session):
+    from blocwatch.analysis.claims import load_claims
+    for actors in (None, ["RUS"], ["KAZ", "RUS", "CHN"]):
+        for by in ("year", "month"):
+            claims = [c for c in load_claims(session)
+                      if not actors or (c.subject in actors or c.object in actors
+                                        if len(actors) == 1 else
+                                        c.subject in actors and c.object in actors)]
+            expected = score_dyads(claims, by)
+            assert expected and alignment(session, actors=actors, by=by).scores == expected

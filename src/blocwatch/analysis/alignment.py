@@ -16,10 +16,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
+from ..store.facts import fact_key
 from ..store.periods import bucket
-from .claims import StoredClaim, load_claims
+from ..store.schema import claims
+from .claims import StoredClaim, window_bound
 from .weights import MODALITY_FACTOR, relation_weight
 
 
@@ -54,36 +57,68 @@ class AlignmentResult:
     undated_left_out: int
 
 
-def _wanted(claim: StoredClaim, actors: set[str] | None) -> bool:
-    if not actors:
-        return True
-    if len(actors) == 1:
-        return claim.subject in actors or claim.object in actors
-    return claim.subject in actors and claim.object in actors
-
-
 def score_dyads(claims: list[StoredClaim], by: str) -> list[DyadScore]:
-    """Scores per dyad and period from claims (pure: used by alignment and blocs)."""
-    cells: dict[tuple[str, str, str], dict[tuple, list[StoredClaim]]] = defaultdict(
-        lambda: defaultdict(list))
+    """Scores per dyad and period from loaded claims: what alignment() computes with the
+    grouping done by the database (the tests hold one against the other)."""
+    groups: dict[tuple, list] = {}
     for claim in claims:
         if claim.when_start is None or claim.subject == claim.object:
             continue
-        a, b = sorted((claim.subject, claim.object))
-        cells[(a, b, bucket(claim.when_start, by))][claim.key].append(claim)
+        cell = (claim.key, bucket(claim.when_start, by))
+        strongest, count = groups.get(cell, (0.0, 0))
+        groups[cell] = (max(strongest, MODALITY_FACTOR[claim.modality]), count + 1)
+    return _scores(groups)
+
+
+def _scores(groups: dict[tuple, tuple[float, int]]) -> list[DyadScore]:
+    """Scores from (fact key, period) -> (strongest modality factor, number of claims)."""
+    cells: dict[tuple[str, str, str], list] = defaultdict(list)
+    for ((subject, relation, object_, polarity), when), (m, count) in groups.items():
+        a, b = sorted((subject, object_))
+        cells[(a, b, when)].append((relation, polarity, m, count))
     scores = []
     for (a, b, when), facts in cells.items():
         total = weight_sum = 0.0
         relations: dict[str, int] = defaultdict(int)
-        for (_s, relation, _o, polarity), members in facts.items():
-            m = max(MODALITY_FACTOR[c.modality] for c in members)
+        for relation, polarity, m, _count in facts:
             total += relation_weight(relation, polarity) * m
             weight_sum += m
             relations[relation if polarity == "pos" else relation + "/neg"] += 1
         scores.append(DyadScore(a, b, when, round(total / weight_sum, 2), len(facts),
-                                sum(len(v) for v in facts.values()), dict(relations)))
+                                sum(f[3] for f in facts), dict(relations)))
     scores.sort(key=lambda s: (s.a, s.b, s.period))
     return scores
+
+
+def _grouped_in_sql(session: Session, actors: list[str] | None, by: str,
+                    since: str | None, until: str | None) -> tuple[dict, int]:
+    """(fact key, period) -> (strongest modality factor, claims), grouped by the database:
+    a large store sends a row per fact and period, not a row per claim. Also the number
+    of undated claims left out."""
+    period = func.substr(claims.c.when_start, 1, 7 if by == "month" else 4)
+    strength = case(*((claims.c.modality == m, f) for m, f in MODALITY_FACTOR.items()),
+                    else_=0.0)
+    where = [claims.c.subject != claims.c.object]
+    if actors and len(actors) == 1:
+        where.append(or_(claims.c.subject == actors[0], claims.c.object == actors[0]))
+    elif actors:
+        where += [claims.c.subject.in_(actors), claims.c.object.in_(actors)]
+    if since is not None:
+        where.append(claims.c.when_end >= window_bound(since, 0))
+    if until is not None:
+        where.append(claims.c.when_start <= window_bound(until, 1))
+    columns = (claims.c.subject, claims.c.relation, claims.c.object, claims.c.polarity)
+    rows = session.execute(
+        select(*columns, period, func.max(strength), func.count())
+        .where(*where, claims.c.when_start.is_not(None)).group_by(*columns, period))
+    groups: dict[tuple, tuple[float, int]] = {}
+    for subject, relation, object_, polarity, when, m, count in rows:
+        cell = (fact_key(subject, relation, object_, polarity), when)
+        strongest, seen = groups.get(cell, (0.0, 0))
+        groups[cell] = (max(strongest, float(m)), seen + count)
+    undated = session.execute(select(func.count()).select_from(claims).where(
+        *where, claims.c.when_start.is_(None))).scalar() if since is None and until is None else 0
+    return groups, undated
 
 
 def drift(scores: list[DyadScore]) -> list[Drift]:
@@ -111,11 +146,8 @@ def alignment(session: Session, actors: list[str] | None = None, by: str = "year
     """
     if by not in ("month", "year"):
         raise ValueError(f"by must be month or year, not {by!r}")
-    wanted = set(actors) if actors else None
-    loaded = load_claims(session, actor=actors[0] if actors and len(actors) == 1 else None,
-                         since=since, until=until)
-    loaded = [c for c in loaded if _wanted(c, wanted)]
-    scores = score_dyads(loaded, by)
-    return AlignmentResult(by=by, actors=sorted(wanted) if wanted else None, scores=scores,
-                           drift=drift(scores),
-                           undated_left_out=sum(c.when_start is None for c in loaded))
+    wanted = sorted(set(actors)) if actors else None
+    groups, undated = _grouped_in_sql(session, wanted, by, since, until)
+    scores = _scores(groups)
+    return AlignmentResult(by=by, actors=wanted, scores=scores, drift=drift(scores),
+                           undated_left_out=undated)

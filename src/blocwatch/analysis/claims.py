@@ -150,9 +150,9 @@ def load_claims(session: Session, *,
     if modalities is not None:
         conditions.append(claims.c.modality.in_(list(modalities)))
     if since is not None:
-        conditions.append(claims.c.when_end >= _bound(since, 0))
+        conditions.append(claims.c.when_end >= window_bound(since, 0))
     if until is not None:
-        conditions.append(claims.c.when_start <= _bound(until, 1))
+        conditions.append(claims.c.when_start <= window_bound(until, 1))
     if conditions:
         query = query.where(and_(*conditions))
     rows = session.execute(query.order_by(claims.c.id)).all()
@@ -173,7 +173,8 @@ def chronological(claim: StoredClaim) -> tuple:
     return (claim.when_start is None, claim.when_start or "", claim.when_end or "", claim.id)
 
 
-def _bound(value: str, index: int) -> str:
+def window_bound(value: str, index: int) -> str:
+    """First (index 0) or last (1) day of a since/until value; ValueError if malformed."""
     covered = period(value)
     if covered is None:
         raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
