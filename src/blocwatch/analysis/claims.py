@@ -123,8 +123,10 @@ def load_claims(session: Session, *,
                 ids: Iterable[int] | None = None,
                 modalities: Iterable[str] | None = None,
                 since: str | None = None,
-                until: str | None = None) -> list[StoredClaim]:
-    """Stored claims matching every filter given, oldest first (undated last).
+                until: str | None = None,
+                limit: int | None = None) -> list[StoredClaim]:
+    """Stored claims matching every filter given, oldest first (undated last); the first
+    `limit` of them if given (the database sorts and cuts).
 
     `actor`: the actor on either side. `between`: both actors, either way round.
     `since`/`until` (YYYY[-MM[-DD]]): claims whose days reach into the range; claims with
@@ -155,7 +157,10 @@ def load_claims(session: Session, *,
         conditions.append(claims.c.when_start <= window_bound(until, 1))
     if conditions:
         query = query.where(and_(*conditions))
-    rows = session.execute(query.order_by(claims.c.id)).all()
+    # chronological() in SQL, so that LIMIT keeps the oldest
+    query = query.order_by(claims.c.when_start.is_(None), claims.c.when_start,
+                           claims.c.when_end, claims.c.id).limit(limit)
+    rows = session.execute(query).all()
     found = [StoredClaim(
         id=r.id, subject=r.subject, relation=r.relation, object=r.object,
         polarity=r.polarity, modality=r.modality, time=r.time, when_start=r.when_start,

@@ -128,8 +128,11 @@ def get_who_supports(actor: str, since: str | None = Since, until: str | None = 
 
 @router.get("/explain", summary="Timeline of everything between two actors")
 def get_explain(a: str, b: str, since: str | None = Since, until: str | None = Until,
+                limit: int = Query(500, ge=1, le=100_000,
+                                   description="the oldest this many claims; total says all"),
                 db: Session = DB):
-    return plain(analysis.explain(db, _code(a), _code(b), since=since, until=until))
+    return plain(analysis.explain(db, _code(a), _code(b), since=since, until=until,
+                                  limit=limit))
 
 
 @router.get("/alignment", summary="Cooperation-conflict score per dyad over time, and drift")

@@ -165,7 +165,9 @@
     a = String(a).trim().toUpperCase(); b = String(b).trim().toUpperCase();
     const q = new URLSearchParams({ a, b });
     const result = await getJSON("/api/explain?" + q);
-    panel("Timeline " + result.a + " – " + result.b, [result.timeline.length + " claim(s)"]);
+    const shown = result.total > result.timeline.length
+      ? `the first ${result.timeline.length} of ${result.total} claims` : result.total + " claim(s)";
+    panel("Timeline " + result.a + " – " + result.b, [shown]);
     for (const t of result.timeline) {
       const li = el("li");
       const neg = t.polarity === "neg" ? " NOT" : "";
