@@ -1,6 +1,8 @@
 """facts: merging claims across articles, and how sure the merge is."""
 from __future__ import annotations
 
+import pytest
+
 from blocwatch.analysis import facts, merge
 
 from .corpus import stored
@@ -64,3 +66,20 @@ def test_facts_from_the_store(session):
         ("KAZ", "SUPPLY", "RUS", "pos")}
     assert all(f.evidence for f in kaz)
     assert facts(session, actor="KAZ", since="2023") == []
+
+
+@pytest.mark.parametrize("filters", [{}, {"actor": "RUS"}, {"subject": "CHN"},
+                                     {"object": "RUS", "relation": "SUPPLY"},
+                                     {"subject": "RUS", "object": "PRK"},
+                                     {"actor": "KAZ", "polarity": "neg"},
+                                     {"relation": "MEET", "subject": "PRK"}])
+def test_facts_read_from_the_store_equal_the_merged_ones(session, filters):
+    def figures(found):
+        return [(f.subject, f.relation, f.object, f.polarity, f.first_time, f.last_time,
+                 f.n_documents, f.n_outlets, f.share_reported, f.confidence) for f in found]
+    merged = facts(session, **filters)
+    read = facts(session, evidence=2, **filters)
+    assert merged and figures(read) == figures(merged)
+    for fact_read, fact_merged in zip(read, merged):
+        assert 1 <= len(fact_read.evidence) <= 2
+        assert all(e in fact_merged.evidence for e in fact_read.evidence)

@@ -24,10 +24,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from ..model import SYMMETRIC, Fact
 from ..store.facts import MODALITY_WEIGHT, FactFigures, FactSummary, confidence_of
+from ..store.schema import facts as facts_table
 from .claims import StoredClaim, chronological, load_claims
 
 __all__ = ["MODALITY_WEIGHT", "confidence", "facts", "first_and_last", "merge"]
@@ -91,12 +93,18 @@ def merge(claims: Iterable[StoredClaim]) -> list[Fact]:
 def facts(session: Session, *, actor: str | None = None, subject: str | None = None,
           object: str | None = None, relation: str | None = None,  # noqa: A002
           polarity: str | None = None, since: str | None = None, until: str | None = None,
-          min_documents: int = 1) -> list[Fact]:
+          min_documents: int = 1, evidence: int | None = None) -> list[Fact]:
     """Facts of the store, filtered; see the module doc for how they are merged.
 
     For symmetric relations `subject` and `object` match either side ("B MEET A" is
-    also A's meeting with B).
+    also A's meeting with B). `evidence`: cite at most that many claims per fact (the
+    earliest, latest and newest stored first); then, without a time window, the facts
+    are read from the store (store/facts.py) instead of merged from every claim, which
+    keeps actors with many claims quick. None cites every claim.
     """
+    if evidence is not None and since is None and until is None:
+        return _stored(session, actor, subject, object, relation, polarity, min_documents,
+                       evidence)
     between = (subject, object) if subject and object else None
     if between is None and (subject or object):
         actor = actor or subject or object
@@ -104,7 +112,44 @@ def facts(session: Session, *, actor: str | None = None, subject: str | None = N
                          polarity=polarity, since=since, until=until)
     if subject or object:
         loaded = [c for c in loaded if _matches(c, subject, object)]
-    return [f for f in merge(loaded) if f.n_documents >= min_documents]
+    found = [f for f in merge(loaded) if f.n_documents >= min_documents]
+    if evidence is not None:
+        for fact in found:
+            fact.evidence = fact.evidence[:evidence]
+    return found
+
+
+def _stored(session: Session, actor: str | None, subject: str | None, object_: str | None,
+            relation: str | None, polarity: str | None, min_documents: int,
+            evidence: int) -> list[Fact]:
+    symmetric = facts_table.c.relation.in_(sorted(SYMMETRIC))
+    where = [facts_table.c.n_documents >= min_documents]
+    if actor:
+        where.append(or_(facts_table.c.subject == actor, facts_table.c.object == actor))
+    if subject:   # symmetric facts are stored with their sides sorted: either side
+        where.append(or_(facts_table.c.subject == subject,
+                         and_(symmetric, facts_table.c.object == subject)))
+    if object_:
+        where.append(or_(facts_table.c.object == object_,
+                         and_(symmetric, facts_table.c.subject == object_)))
+    if relation:
+        where.append(facts_table.c.relation == relation)
+    if polarity:
+        where.append(facts_table.c.polarity == polarity)
+    found = [FactFigures.of_row(r) for r in session.execute(select(facts_table).where(*where))]
+    cited = {i for f in found for i in f.example_claim_ids[:evidence]}
+    citations = {c.id: c.citation() for c in load_claims(session, ids=cited)} if cited else {}
+    result = []
+    for f in found:
+        s, r, o, p = f.key
+        result.append(Fact(
+            subject=s, relation=r, object=o, polarity=p, first_time=f.first_label,
+            last_time=f.last_label, n_documents=f.n_documents, n_outlets=f.n_outlets,
+            share_reported=f.share_reported, confidence=f.confidence,
+            evidence=[citations[i] for i in f.example_claim_ids[:evidence] if i in citations]))
+    result.sort(key=lambda f: (-f.confidence, -f.n_documents, f.subject, f.relation,
+                               f.object, f.polarity))
+    return result
 
 
 def _matches(claim: StoredClaim, subject: str | None, object_: str | None) -> bool:

@@ -55,7 +55,7 @@ def get_actors(db: Session = DB):
 def get_actor(code: str, db: Session = DB, since: str | None = Since,
               until: str | None = Until):
     code = _code(code)
-    found = analysis.facts(db, actor=code, since=since, until=until)
+    found = analysis.facts(db, actor=code, since=since, until=until, evidence=3)
     return {**network.actor_info(code), "memberships": network.memberships(code),
             "facts": plain(found)}
 
@@ -65,10 +65,12 @@ def get_facts(db: Session = DB, actor: str | None = None, subject: str | None = 
               object: str | None = None, relation: str | None = None,  # noqa: A002
               polarity: str | None = Query(None, pattern="^(pos|neg)$"),
               since: str | None = Since, until: str | None = Until,
-              min_documents: int = 1, limit: int = Query(200, ge=0, le=queries.MAX_LIMIT)):
+              min_documents: int = 1, limit: int = Query(200, ge=0, le=queries.MAX_LIMIT),
+              evidence: int = Query(3, ge=0, le=3, description="claims cited per fact; "
+                                    "/api/evidence gives all of one fact")):
     found = analysis.facts(db, actor=_code(actor), subject=_code(subject), object=_code(object),
                            relation=_code(relation), polarity=polarity, since=since,
-                           until=until, min_documents=min_documents)
+                           until=until, min_documents=min_documents, evidence=evidence)
     return {"total": len(found), "facts": plain(found[:limit])}
 
 
