@@ -152,7 +152,11 @@ def _print_report(report, args) -> int:
 
 def cmd_ingest(args) -> int:
     from .store import ingest
-    report = ingest(args.paths, _store_url(args), progress=not args.no_progress)
+    if args.jobs < 1:
+        print("blocwatch ingest: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    report = ingest(args.paths, _store_url(args), progress=not args.no_progress,
+                    jobs=args.jobs)
     return _print_report(report, args)
 
 
@@ -392,6 +396,10 @@ def add_commands(subparsers) -> None:
                               "PATH. Exit status 1 if some could not be stored, 130 if "
                               "interrupted.")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="extract in N worker processes while this one writes (default 1: "
+                        "one process, one transaction per document; N > 1 commits the "
+                        "documents that are ready together, each stored whole)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     _add_common(p)
     p.set_defaults(func=cmd_ingest)
