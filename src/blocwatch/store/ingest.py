@@ -8,9 +8,10 @@ batch: a long batch would hold the SQLite write lock for minutes and one bad doc
 would undo the others.
 
 With ``jobs`` > 1 (``blocwatch ingest --jobs N``) N worker processes extract and this
-process alone reads, looks up and writes. Documents already stored with the current
-extractor version are skipped before they are sent to a worker (their hashes are looked
-up 64 at a time). The writer commits the extractions that are ready together: one
+process alone reads, looks up and writes; the workers run at a lower priority (nice +5),
+since they and the parent share the cores and the parent alone cannot be replaced.
+Documents already stored with the current extractor version are skipped before they are
+sent to a worker (their hashes are looked up 16 at a time). The writer commits the extractions that are ready together: one
 transaction per group of at most COMMIT_DOCS documents or COMMIT_SECONDS of waiting,
 written only once every document in it is fully extracted, so the write lock is held for
 the writing alone (about 0.1 s) and a group still holds only whole documents. Why: on
@@ -57,9 +58,10 @@ from .schema import claims, documents, mentions
 Extractor = Callable[[Document], Extraction]
 
 # --jobs N: how documents flow between the reader, the workers and the writer
-LOOKUP_BATCH = 64       # content hashes looked up in one query
+LOOKUP_BATCH = 16       # content hashes looked up in one query
 CHUNK = 4               # documents per worker task (fewer round trips between processes)
-CHUNKS_PER_JOB = 4      # tasks in flight per worker: bounds memory, keeps workers busy
+CHUNKS_PER_JOB = 16     # tasks in flight per worker: bounds memory, keeps workers busy
+WORKER_NICENESS = 5     # workers yield to the parent, which alone reads and writes
 COMMIT_DOCS = 200       # documents per write transaction at most
 COMMIT_SECONDS = 0.5    # longest an extracted document waits for its commit
 
@@ -311,6 +313,12 @@ def _init_worker(extract: Extractor, parent: int) -> None:
     global _worker_extract  # noqa: PLW0603 - one extractor per worker process
     _worker_extract = extract
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        # N workers and the parent share N cores; the parent is the one that cannot be
+        # replaced, so the workers get less of a core when both want it
+        os.nice(WORKER_NICENESS)
+    except (AttributeError, OSError):
+        pass
 
     def watch() -> None:
         while True:
