@@ -1,8 +1,14 @@
-"""Throughput of blocwatch on one core, with two reference points. Prints figures; not a test.
+"""Throughput of blocwatch on one core, with two reference points, and the --jobs speed-up.
+Prints figures; not a test.
 
     python bench/throughput.py [PATHS...]        # default: ../shared/corpus
+    python bench/throughput.py --synthetic       # bench/corpus.py's 2,000 articles (or --synthetic N)
     python bench/throughput.py --min-seconds 5   # longer timed runs, steadier medians
     python bench/throughput.py --passes 10       # fixed number of timed rounds
+    python bench/throughput.py --jobs 0          # leave out the --jobs measurement
+
+From Python (bench/run.py): ``run(synthetic=2000) -> dict`` (the figures, also written
+as JSON); ``run(paths=[...])`` for files.
 
 In one run, over the same documents:
 
@@ -14,11 +20,23 @@ In one run, over the same documents:
                 text, the cost a pipeline that tags before it looks would pay at least;
 4. floor        reference B: a bare lookup of the gazetteer's surface forms in the same
                 text, the least any name-driven extractor can do;
-5. ratios       extraction against HanTa and against the floor.
+5. ratios       extraction against HanTa and against the floor;
+6. --jobs       wall time of `blocwatch extract --jobs N`'s function
+                (blocwatch.cli.extract_documents: reading in this process, extraction in N
+                workers, results in input order) over the WHOLE corpus, with 1 job and
+                with every core, unpinned; the speed-up is the ratio of the two.
+
+On a synthetic corpus, stages 1-5 run on a sample (the first --sample articles, default
+100: HanTa tags about 4,000 tokens/s, so the whole corpus would take minutes a pass); the
+--jobs figures always cover the whole corpus.
 
 What bounds each figure:
-- one core: the process is pinned to CPU 0 where the OS allows it (os.sched_setaffinity);
-  a multi-process run scales roughly with cores, this script does not measure that;
+- one core: stages 1-5 run pinned to CPU 0 where the OS allows it (os.sched_setaffinity);
+  the affinity is given back afterwards, for the --jobs figures and for the caller;
+- --jobs: one timed run each (or --jobs-rounds, median), cold workers included (each
+  worker loads the gazetteer and lexicons once, ~1 s), reading in the parent included;
+  the speed-up is bounded by the cores (os.cpu_count()) and by what else the machine
+  runs: the load average at the start and end is recorded with the figures;
 - warm caches: every stage runs one untimed warm-up pass first (models, gazetteer, regexes
   loaded; files in the page cache). Cold start (first import, model loading) is reported
   separately, never folded into the rates;
@@ -38,7 +56,9 @@ punctuation marks) over the Document text; that same token list is what HanTa ta
 HanTa's input is tokenised before its timer starts, so its figure is tagging only.
 
 The figures are also written as JSON to bench/results/throughput.json (output, untracked).
-The corpora are third-party text: read at run time, never copied into the repository.
+The shared corpora are third-party text: read at run time, never copied into the
+repository. The synthetic corpus is bench/corpus.py's (team-written sentences, cached in
+the temp dir by seed and size).
 """
 from __future__ import annotations
 
@@ -70,6 +90,69 @@ def pin_to_one_core() -> str:
         return "pinned to CPU 0"
     except (AttributeError, OSError) as exc:
         return f"not pinned ({type(exc).__name__})"
+
+
+def current_affinity() -> set[int] | None:
+    try:
+        return os.sched_getaffinity(0)
+    except (AttributeError, OSError):
+        return None
+
+
+def restore_affinity(cpus: set[int] | None) -> None:
+    if cpus:
+        try:
+            os.sched_setaffinity(0, cpus)
+        except OSError:
+            pass
+
+
+def load_average() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
+
+
+def synthetic_paths(n: int, seed: int | None = None) -> list[str]:
+    """The synthetic corpus of bench/corpus.py (generated once, then cached)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    try:
+        import corpus  # noqa: PLC0415 - bench/corpus.py
+    finally:
+        sys.path.pop(0)
+    kwargs = {} if seed is None else {"seed": seed}
+    return [str(p) for p in corpus.generate(None, n=n, **kwargs)]
+
+
+def jobs_speedup(paths: list[str], jobs: int, rounds: int = 1) -> dict:
+    """Wall time of blocwatch.cli.extract_documents (the `extract --jobs N` code) over
+    `paths` with 1 job and with `jobs`; median of `rounds` runs each, interleaved."""
+    from blocwatch.cli import extract_documents
+    from blocwatch.model import ReadError
+
+    times: dict[int, list[float]] = {1: [], jobs: []}
+    counts = {}
+    for _ in range(rounds):
+        for n in (1, jobs):
+            t0 = time.perf_counter()
+            done = errors = claims = 0
+            for result in extract_documents(paths, n):
+                if isinstance(result, ReadError):
+                    errors += 1
+                else:
+                    done += 1
+                    claims += len(result.claims)
+            times[n].append(time.perf_counter() - t0)
+            counts[n] = {"documents": done, "errors": errors, "claims": claims}
+    one, many = statistics.median(times[1]), statistics.median(times[jobs])
+    return {"jobs": jobs, "cpus": os.cpu_count(), "rounds": rounds,
+            "documents": counts[1]["documents"], "errors": counts[1]["errors"],
+            "claims": counts[1]["claims"], "same_claims": counts[1] == counts[jobs],
+            "seconds_1": one, "seconds_n": many,
+            "articles_per_s_1": counts[1]["documents"] / one,
+            "articles_per_s_n": counts[jobs]["documents"] / many,
+            "speedup": one / many, "per_round_s": {str(k): v for k, v in times.items()}}
 
 
 def cpu_model() -> str:
@@ -227,14 +310,48 @@ def floor_scanner():
 
 # --- main ----------------------------------------------------------------------------------
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("paths", nargs="*", default=[str(DEFAULT_CORPUS)], help="files or folders (default: ../shared/corpus)")
-    ap.add_argument("--min-seconds", type=float, default=3.0, help="least timed work per stage (default 3)")
-    ap.add_argument("--passes", type=int, help="fixed number of timed rounds instead")
-    ap.add_argument("--json", type=Path, default=RESULTS, help="where to write the figures")
-    a = ap.parse_args()
+def run(paths: list[str] | None = None, *, synthetic: int | None = None, seed: int | None = None,
+        sample: int | None = None, min_seconds: float = 3.0, passes: int | None = None,
+        jobs: int | None = None, jobs_rounds: int = 1, json_path: Path | None = RESULTS,
+        quiet: bool = False) -> dict:
+    """Measure; return the figures (and write them to `json_path`, print them unless
+    `quiet`). `synthetic`: that many articles of bench/corpus.py instead of `paths`;
+    `sample`: stages 1-5 on the first that many documents (default: all of `paths`, 100 of a
+    synthetic corpus); `jobs`: workers for the speed-up (default: every core; 0 or 1: skip)."""
+    if synthetic:
+        paths = synthetic_paths(synthetic, seed)
+        sample = 100 if sample is None else sample
+        label = f"synthetic ({synthetic} articles, bench/corpus.py)"
+    else:
+        paths = list(paths or [str(DEFAULT_CORPUS)])
+        label = ", ".join(paths)
+    jobs = (os.cpu_count() or 1) if jobs is None else jobs
+    load_start = load_average()
+    affinity = current_affinity()
+    try:
+        results = _single_core(paths, sample, min_seconds, passes)
+    finally:
+        restore_affinity(affinity)
+    if results is None:
+        return {}
+    results["corpus"]["label"] = label
+    if jobs > 1:
+        results["jobs"] = jobs_speedup(paths, jobs, jobs_rounds)
+    results["machine"]["loadavg_start"] = load_start
+    results["machine"]["loadavg_end"] = load_average()
+    if not quiet:
+        print_table(results)
+    if json_path is not None:
+        json_path = Path(json_path)
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(results, indent=2) + "\n")
+        if not quiet:
+            print(f"\nwritten: {json_path}")
+    return results
 
+
+def _single_core(all_paths: list[str], sample: int | None, min_seconds: float,
+                 rounds: int | None) -> dict | None:
     pinning = pin_to_one_core()
     from blocwatch.claims.lexicon import SUPPORTED_LANGUAGES
     from blocwatch.nlp.sentences import split_sentences
@@ -242,13 +359,19 @@ def main() -> int:
 
     # Cold start, once: first read (imports, language model) and first extraction.
     t0 = time.perf_counter()
-    docs, read_errors = read_all(a.paths)
+    docs, read_errors = read_all(all_paths)
     cold_read = time.perf_counter() - t0
+    corpus_docs = len(docs)
+    if sample is not None and sample < len(docs):
+        docs = docs[:sample]
+        paths = [d.path for d in docs]       # reading times the sample's files only
+    else:
+        paths = all_paths
     all_read = len(docs)
     docs = [d for d in docs if (d.language or "de") in SUPPORTED_LANGUAGES]
     if not docs:
-        print(f"throughput: no German or English documents under {a.paths}", file=sys.stderr)
-        return 2
+        print(f"throughput: no German or English documents under {all_paths}", file=sys.stderr)
+        return None
     t0 = time.perf_counter()
     extract(docs[0])
     cold_extract = time.perf_counter() - t0
@@ -265,7 +388,7 @@ def main() -> int:
 
     # 1. reading: files -> Documents, nothing else
     def read_pass():
-        read_all(a.paths)
+        read_all(paths)
 
     # 2. extraction over the already-read Documents
     def extract_pass():
@@ -292,7 +415,7 @@ def main() -> int:
             scan(d.text)
 
     timed = timed_rounds({"reading": read_pass, "extraction": extract_pass,
-                          "hanta": hanta_pass, "floor": floor_pass}, a.min_seconds, a.passes)
+                          "hanta": hanta_pass, "floor": floor_pass}, min_seconds, rounds)
     reading = {**timed["reading"], "documents_per_s": all_read / timed["reading"]["median_s"]}
     extraction = rates(timed["extraction"], n_docs, n_tokens)
     extraction["claims_per_pass"] = sum(len(extract(d).claims) for d in docs)
@@ -305,23 +428,43 @@ def main() -> int:
     ratios = {"extraction_faster_than_hanta": median_ratio(hanta, extraction),
               "extraction_slower_than_floor": median_ratio(extraction, floor)}
 
-    results = {
+    return {
         "machine": {"cpu": cpu_model(), "cpus_online": os.cpu_count(), "affinity": pinning,
                     "python": platform.python_version(), "implementation": platform.python_implementation(),
                     "platform": platform.platform()},
         "code": code_version(),
-        "corpus": {"paths": a.paths, "documents": n_docs, "read_errors": read_errors,
+        "corpus": {"paths": all_paths if len(all_paths) <= 20 else all_paths[:1] + ["..."],
+                   "corpus_documents": corpus_docs, "documents": n_docs,
+                   "sampled": n_docs < corpus_docs, "read_errors": read_errors,
                    "skipped_other_language": all_read - n_docs, "languages": languages,
                    "sentences": n_sentences, "tokens": n_tokens, "characters": n_chars},
         "cold_start_s": {"first_read_all": cold_read, "first_extract": cold_extract, "hanta_models": cold_hanta},
         "reading": reading, "extraction": extraction, "cheap_filter": cheap,
         "hanta": hanta, "floor": floor, "ratios": ratios,
     }
-    print_table(results)
-    a.json.parent.mkdir(parents=True, exist_ok=True)
-    a.json.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"\nwritten: {a.json}")
-    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("paths", nargs="*", help="files or folders (default: ../shared/corpus)")
+    ap.add_argument("--synthetic", type=int, nargs="?", const=2000, metavar="N",
+                    help="the synthetic corpus of bench/corpus.py, N articles (default 2000)")
+    ap.add_argument("--seed", type=int, help="seed of the synthetic corpus (default: bench/corpus.py's)")
+    ap.add_argument("--sample", type=int, help="stages 1-5 on the first N documents "
+                    "(default: all; 100 of a synthetic corpus)")
+    ap.add_argument("--min-seconds", type=float, default=3.0, help="least timed work per stage (default 3)")
+    ap.add_argument("--passes", type=int, help="fixed number of timed rounds instead")
+    ap.add_argument("--jobs", type=int, help="workers for the --jobs speed-up (default: every "
+                    "core; 0 or 1: leave it out)")
+    ap.add_argument("--jobs-rounds", type=int, default=1, help="timed runs per job count (default 1)")
+    ap.add_argument("--json", type=Path, default=RESULTS, help="where to write the figures")
+    a = ap.parse_args()
+    if a.synthetic is not None and a.paths:
+        ap.error("give PATHS or --synthetic, not both")
+    results = run(a.paths, synthetic=a.synthetic, seed=a.seed, sample=a.sample,
+                  min_seconds=a.min_seconds, passes=a.passes, jobs=a.jobs,
+                  jobs_rounds=a.jobs_rounds, json_path=a.json)
+    return 0 if results else 2
 
 
 def print_table(r: dict) -> None:
@@ -332,7 +475,13 @@ def print_table(r: dict) -> None:
     v = r["code"]
     print(f"code     blocwatch {v['blocwatch']}, commit {v['commit']}"
           f"{' + uncommitted changes in src/' if v['src_modified'] else ''}")
-    print(f"corpus   {c['documents']} docs ({langs}), {c['sentences']} sentences, {c['tokens']} tokens, "
+    if m.get("loadavg_start"):
+        print(f"load     {m['loadavg_start'][0]:.2f} at start, {m['loadavg_end'][0]:.2f} at end "
+              f"(1-min load average; {m['cpus_online']} CPUs)")
+    sampled = (f" (first {c['documents']} of {c['corpus_documents']} for stages 1-4)"
+               if c.get("sampled") else "")
+    print(f"corpus   {c.get('label', '')}{sampled}")
+    print(f"         {c['documents']} docs ({langs}), {c['sentences']} sentences, {c['tokens']} tokens, "
           f"{c['characters']} characters; {c['read_errors']} read errors, "
           f"{c['skipped_other_language']} skipped (other language)")
     cold = r["cold_start_s"]
@@ -360,6 +509,14 @@ def print_table(r: dict) -> None:
     q = r["ratios"]
     print(f"extraction vs HanTa                  {q['extraction_faster_than_hanta']:.1f}x faster")
     print(f"extraction vs floor                  {q['extraction_slower_than_floor']:.1f}x slower")
+    j = r.get("jobs")
+    if j:
+        print(f"\n--jobs: blocwatch extract's extract_documents over all {j['documents']} documents "
+              f"(reading included, unpinned)")
+        print(f"  1 job     {j['seconds_1']:7.2f} s  {j['articles_per_s_1']:7.1f} articles/s")
+        print(f"  {j['jobs']} jobs    {j['seconds_n']:7.2f} s  {j['articles_per_s_n']:7.1f} articles/s")
+        print(f"  speed-up  {j['speedup']:.2f}x on {j['cpus']} CPUs"
+              f"{'' if j['same_claims'] else '  (claim counts differ!)'}")
 
 
 if __name__ == "__main__":

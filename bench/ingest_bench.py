@@ -1,0 +1,247 @@
+"""Ingest speed into SQLite and PostgreSQL, with 1 job and with every core, and the peak
+memory of `blocwatch extract`. Prints figures; not a test.
+
+    python bench/ingest_bench.py                 # bench/corpus.py's 2,000 articles
+    python bench/ingest_bench.py --n 500         # a smaller synthetic corpus
+    python bench/ingest_bench.py --jobs 4        # N for the parallel runs (default: every core)
+    BLOCWATCH_BENCH_PG=postgresql+psycopg://... python bench/ingest_bench.py
+
+From Python (bench/run.py): ``run(n=2000) -> dict`` (also written as JSON to
+bench/results/ingest.json, output, untracked).
+
+What it does: generates (or finds cached) the synthetic corpus of bench/corpus.py, then
+runs the real command, ``blocwatch ingest DIR --jobs J --format json``, as a subprocess
+into a fresh store, for J = 1 and J = N, on each backend: a new SQLite file in a temp dir,
+and a schema of its own on a PostgreSQL server (dropped afterwards). Then
+``blocwatch extract DIR --format jsonl`` (one job, output to /dev/null) for its peak RSS.
+
+The figures and what bounds them:
+
+- documents/s and claims/s: documents (claims) stored divided by the seconds the ingest
+  reports for its batch: reading, hash look-ups, extraction, writing, and the workers'
+  cold start (each loads the gazetteer and lexicons, ~1 s); not the interpreter's start
+  and imports, which the wall time (also given) includes.
+  - SQLite, 1 job: one core reads, extracts and writes, one transaction per document;
+    extraction is most of it (see bench/throughput.py), then the commits (each rewrites
+    the WAL pages of every index it touched) and reading (language identification).
+  - SQLite, N jobs: N workers extract while the parent reads, looks up and writes in
+    groups; all N+1 processes share the machine's cores, so the bound is the total CPU
+    per document (read + extract + write) divided by the cores, and the parent alone once
+    its share (reading + writing) exceeds a worker's. Anything else running on the
+    machine takes its cores away: the load average is recorded with the figures.
+  - PostgreSQL: the same, plus a round trip per statement to a server on this machine,
+    whose own CPU competes for the same cores. A server started by .ci/postgres.sh runs
+    with fsync and synchronous_commit off: commits cost no disk flush, so these are
+    upper bounds for a durable server.
+- peak RSS: ru_maxrss of the `blocwatch extract` process (os.wait4): the interpreter,
+  imports (trafilatura, lxml, numpy via py3langid), the gazetteer and cue lexicons, and
+  one document at a time (documents are streamed, output is written as it comes).
+
+PostgreSQL: the server at $BLOCWATCH_BENCH_PG, else the one .ci/postgres.sh starts
+($BLOCWATCH_TEST_PG_URL or its default address); without one the PostgreSQL figures are
+skipped with the reason (start one with `eval "$(bash .ci/postgres.sh)"`).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+RESULTS = BENCH / "results" / "ingest.json"
+PG_ENV = "BLOCWATCH_BENCH_PG"
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), *[p for p in sys.path if p]])
+    env.pop("BLOCWATCH_DB", None)
+    return env
+
+
+def synthetic_corpus(n: int, seed: int | None = None) -> Path:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import corpus  # noqa: PLC0415 - bench/corpus.py
+    finally:
+        sys.path.pop(0)
+    kwargs = {} if seed is None else {"seed": seed}
+    return corpus.generate(None, n=n, **kwargs)[0].parent
+
+
+def postgres_base() -> tuple[str | None, str]:
+    """(URL, "") of the server to use, or (None, why there is none)."""
+    from blocwatch.store.testing import _probe, postgres_test_url
+    configured = os.environ.get(PG_ENV)
+    if configured:
+        url, failure = _probe(configured)
+        return (url, "") if url else (None, f"{PG_ENV} is set but unreachable: {failure}")
+    url, reason = postgres_test_url()
+    if url is None:
+        return None, (f"no PostgreSQL server ({PG_ENV} not set; {reason})")
+    return url, ""
+
+
+def ingest_once(directory: Path, url: str, jobs: int) -> dict:
+    """`blocwatch ingest` as a subprocess into `url`; its JSON report plus wall time."""
+    command = [sys.executable, "-m", "blocwatch.cli", "ingest", str(directory), "--db", url,
+               "--no-progress", "--format", "json", "--jobs", str(jobs)]
+    t0 = time.perf_counter()
+    done = subprocess.run(command, env=_env(), capture_output=True, text=True, timeout=3600)
+    wall = time.perf_counter() - t0
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"ingest --jobs {jobs} failed ({done.returncode}): {done.stderr[-2000:]}")
+    report = json.loads(done.stdout)
+    seconds = report["seconds"]
+    return {"jobs": jobs, "stored": report["stored"], "failed": len(report["failed"]),
+            "claims": report["claims"], "mentions": report["mentions"],
+            "seconds": seconds, "wall_seconds": round(wall, 3),
+            "documents_per_s": report["stored"] / seconds if seconds else 0.0,
+            "claims_per_s": report["claims"] / seconds if seconds else 0.0}
+
+
+def bench_sqlite(directory: Path, job_counts: list[int]) -> dict:
+    out = {}
+    with tempfile.TemporaryDirectory(prefix="blocwatch-ingest-bench-") as tmp:
+        for jobs in job_counts:
+            url = "sqlite:///" + str(Path(tmp) / f"jobs{jobs}.sqlite")
+            out[f"jobs_{jobs}"] = ingest_once(directory, url, jobs)
+    return out
+
+
+def bench_postgres(directory: Path, job_counts: list[int]) -> dict:
+    base, reason = postgres_base()
+    if base is None:
+        return {"skipped": reason}
+    from blocwatch.store import create_store_engine
+    from blocwatch.store.testing import private_postgres
+    out = {}
+    for jobs in job_counts:
+        with private_postgres(base) as url:
+            create_store_engine(url).dispose()       # tables exist: not part of the timing
+            out[f"jobs_{jobs}"] = ingest_once(directory, url, jobs)
+    from sqlalchemy.engine import make_url
+    out["server"] = make_url(base).render_as_string(hide_password=True)
+    return out
+
+
+def extract_peak_rss(directory: Path) -> dict:
+    """Peak RSS (MB) of `blocwatch extract DIR --format jsonl`, output discarded."""
+    command = [sys.executable, "-m", "blocwatch.cli", "extract", str(directory),
+               "--format", "jsonl"]
+    t0 = time.perf_counter()
+    with open(os.devnull, "wb") as sink:
+        process = subprocess.Popen(command, env=_env(), stdout=sink, stderr=subprocess.PIPE)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err = process.stderr.read().decode(errors="replace")
+        process.stderr.close()
+    if process.returncode not in (0, 1):
+        raise RuntimeError(f"extract failed ({process.returncode}): {err[-2000:]}")
+    scale = 1024 if sys.platform != "darwin" else 1024 * 1024      # KiB on Linux, bytes on macOS
+    return {"peak_rss_mb": round(usage.ru_maxrss * scale / 1e6, 1),
+            "wall_seconds": round(time.perf_counter() - t0, 2), "exit_status": process.returncode}
+
+
+def load_average() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
+
+
+def run(n: int = 2000, *, seed: int | None = None, jobs: int | None = None,
+        backends: tuple[str, ...] = ("sqlite", "postgresql"), rss: bool = True,
+        json_path: Path | None = RESULTS, quiet: bool = False) -> dict:
+    """Measure; return the figures (also written to `json_path`, printed unless `quiet`)."""
+    jobs = (os.cpu_count() or 1) if jobs is None else jobs
+    job_counts = sorted({1, max(1, jobs)})
+    directory = synthetic_corpus(n, seed)
+    results: dict = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "loadavg_start": load_average()},
+        "corpus": {"directory": str(directory), "articles": n,
+                   "bytes": sum(p.stat().st_size for p in directory.glob("*.txt"))},
+        "code": _code_version(),
+    }
+    if "sqlite" in backends:
+        results["sqlite"] = bench_sqlite(directory, job_counts)
+    if "postgresql" in backends:
+        results["postgresql"] = bench_postgres(directory, job_counts)
+    if rss:
+        results["extract"] = extract_peak_rss(directory)
+    results["machine"]["loadavg_end"] = load_average()
+    if not quiet:
+        print_table(results)
+    if json_path is not None:
+        json_path = Path(json_path)
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(results, indent=2) + "\n")
+        if not quiet:
+            print(f"\nwritten: {json_path}")
+    return results
+
+
+def _code_version() -> dict:
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True,
+                                  text=True, timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+    return {"commit": git("rev-parse", "--short", "HEAD") or None,
+            "src_modified": bool(git("status", "--porcelain", "--", "src"))}
+
+
+def print_table(r: dict) -> None:
+    m, c, v = r["machine"], r["corpus"], r["code"]
+    print(f"code     commit {v['commit']}{' + uncommitted changes in src/' if v['src_modified'] else ''}; "
+          f"Python {m['python']}, {m['cpus']} CPUs; load {m['loadavg_start'] and m['loadavg_start'][0]} "
+          f"at start, {m['loadavg_end'] and m['loadavg_end'][0]} at end")
+    print(f"corpus   {c['articles']} synthetic articles, {c['bytes'] / 1e6:.1f} MB ({c['directory']})")
+    print()
+    print(f"{'store':<12} {'jobs':>4} {'docs/s':>8} {'claims/s':>9} {'seconds':>8} {'wall s':>7} "
+          f"{'stored':>7} {'failed':>6}")
+    print("-" * 68)
+    for backend in ("sqlite", "postgresql"):
+        figures = r.get(backend)
+        if figures is None:
+            continue
+        if "skipped" in figures:
+            print(f"{backend:<12} skipped: {figures['skipped']}")
+            continue
+        for key, f in figures.items():
+            if not key.startswith("jobs_"):
+                continue
+            print(f"{backend:<12} {f['jobs']:>4} {f['documents_per_s']:>8.1f} {f['claims_per_s']:>9.0f} "
+                  f"{f['seconds']:>8.2f} {f['wall_seconds']:>7.2f} {f['stored']:>7} {f['failed']:>6}")
+    if "extract" in r:
+        e = r["extract"]
+        print(f"\nblocwatch extract (1 job, whole corpus): peak RSS {e['peak_rss_mb']:.0f} MB, "
+              f"{e['wall_seconds']:.1f} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=2000, help="synthetic articles (default 2000)")
+    ap.add_argument("--seed", type=int, help="seed of the synthetic corpus (default: bench/corpus.py's)")
+    ap.add_argument("--jobs", type=int, help="N for the parallel runs (default: every core)")
+    ap.add_argument("--backend", choices=("sqlite", "postgresql"), action="append",
+                    help="only this store (repeatable; default: both)")
+    ap.add_argument("--no-rss", action="store_true", help="leave out the extract peak-RSS run")
+    ap.add_argument("--json", type=Path, default=RESULTS, help="where to write the figures")
+    a = ap.parse_args(argv)
+    run(a.n, seed=a.seed, jobs=a.jobs, backends=tuple(a.backend or ("sqlite", "postgresql")),
+        rss=not a.no_rss, json_path=a.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
