@@ -33,6 +33,11 @@ The figures and what bounds them:
     whose own CPU competes for the same cores. A server started by .ci/postgres.sh runs
     with fsync and synchronous_commit off: commits cost no disk flush, so these are
     upper bounds for a durable server.
+- CPU ms/doc and ceiling: user + system CPU of the ingest command and its workers
+  (os.wait4), interpreter start and imports included (~1.5 s), divided by the documents;
+  the ceiling is the docs/s that min(jobs + 1, cores) fully busy cores would give at that
+  cost. Far steadier than the rates when other work shares the machine, and it shows
+  what bounds --jobs: on 2 cores the ceiling is 2 / (CPU per document), whatever N is.
 - peak RSS: ru_maxrss of the `blocwatch extract` process (os.wait4): the interpreter,
   imports (trafilatura, lxml, numpy via py3langid), the gazetteer and cue lexicons, and
   one document at a time (documents are streamed, output is written as it comes).
@@ -89,22 +94,51 @@ def postgres_base() -> tuple[str | None, str]:
     return url, ""
 
 
+def _run_measured(command: list[str], stdout=subprocess.PIPE) -> tuple[int, str, str, float, object]:
+    """Run `command`; (exit status, stdout, stderr, wall seconds, rusage of it and its
+    children, from os.wait4)."""
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, env=_env(), stdout=out if stdout is subprocess.PIPE
+                                   else stdout, stderr=err)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - t0
+        out.seek(0)
+        err.seek(0)
+        return (process.returncode, out.read().decode(errors="replace"),
+                err.read().decode(errors="replace"), wall, usage)
+
+
+def _mb(maxrss: int) -> float:
+    return round(maxrss * (1 if sys.platform == "darwin" else 1024) / 1e6, 1)
+
+
 def ingest_once(directory: Path, url: str, jobs: int) -> dict:
-    """`blocwatch ingest` as a subprocess into `url`; its JSON report plus wall time."""
+    """`blocwatch ingest` as a subprocess into `url`; its JSON report, wall and CPU time."""
     command = [sys.executable, "-m", "blocwatch.cli", "ingest", str(directory), "--db", url,
                "--no-progress", "--format", "json", "--jobs", str(jobs)]
-    t0 = time.perf_counter()
-    done = subprocess.run(command, env=_env(), capture_output=True, text=True, timeout=3600)
-    wall = time.perf_counter() - t0
-    if done.returncode not in (0, 1):
-        raise RuntimeError(f"ingest --jobs {jobs} failed ({done.returncode}): {done.stderr[-2000:]}")
-    report = json.loads(done.stdout)
+    code, out, err, wall, usage = _run_measured(command)
+    if code not in (0, 1):
+        raise RuntimeError(f"ingest --jobs {jobs} failed ({code}): {err[-2000:]}")
+    report = json.loads(out)
     seconds = report["seconds"]
-    return {"jobs": jobs, "stored": report["stored"], "failed": len(report["failed"]),
+    cpu = usage.ru_utime + usage.ru_stime
+    stored = report["stored"]
+    cpus = os.cpu_count() or 1
+    return {"jobs": jobs, "stored": stored, "failed": len(report["failed"]),
             "claims": report["claims"], "mentions": report["mentions"],
             "seconds": seconds, "wall_seconds": round(wall, 3),
-            "documents_per_s": report["stored"] / seconds if seconds else 0.0,
-            "claims_per_s": report["claims"] / seconds if seconds else 0.0}
+            "documents_per_s": stored / seconds if seconds else 0.0,
+            "claims_per_s": report["claims"] / seconds if seconds else 0.0,
+            # CPU of the command and its workers, start-up and imports included: steadier
+            # than the rates on a busy machine; the ceiling is what min(jobs + 1, cores)
+            # fully used cores would give at that CPU per document
+            "cpu_seconds": round(cpu, 2),
+            "cpu_ms_per_document": 1000 * cpu / stored if stored else None,
+            "ceiling_documents_per_s": (min(jobs + (jobs > 1), cpus) * stored / cpu
+                                        if stored and cpu else None),
+            "peak_rss_mb": _mb(usage.ru_maxrss)}
 
 
 def bench_sqlite(directory: Path, job_counts: list[int]) -> dict:
@@ -136,18 +170,12 @@ def extract_peak_rss(directory: Path) -> dict:
     """Peak RSS (MB) of `blocwatch extract DIR --format jsonl`, output discarded."""
     command = [sys.executable, "-m", "blocwatch.cli", "extract", str(directory),
                "--format", "jsonl"]
-    t0 = time.perf_counter()
     with open(os.devnull, "wb") as sink:
-        process = subprocess.Popen(command, env=_env(), stdout=sink, stderr=subprocess.PIPE)
-        _pid, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
-        err = process.stderr.read().decode(errors="replace")
-        process.stderr.close()
-    if process.returncode not in (0, 1):
-        raise RuntimeError(f"extract failed ({process.returncode}): {err[-2000:]}")
-    scale = 1024 if sys.platform != "darwin" else 1024 * 1024      # KiB on Linux, bytes on macOS
-    return {"peak_rss_mb": round(usage.ru_maxrss * scale / 1e6, 1),
-            "wall_seconds": round(time.perf_counter() - t0, 2), "exit_status": process.returncode}
+        code, _out, err, wall, usage = _run_measured(command, stdout=sink)
+    if code not in (0, 1):
+        raise RuntimeError(f"extract failed ({code}): {err[-2000:]}")
+    return {"peak_rss_mb": _mb(usage.ru_maxrss), "wall_seconds": round(wall, 2),
+            "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2), "exit_status": code}
 
 
 def load_average() -> list[float] | None:
@@ -208,8 +236,8 @@ def print_table(r: dict) -> None:
     print(f"corpus   {c['articles']} synthetic articles, {c['bytes'] / 1e6:.1f} MB ({c['directory']})")
     print()
     print(f"{'store':<12} {'jobs':>4} {'docs/s':>8} {'claims/s':>9} {'seconds':>8} {'wall s':>7} "
-          f"{'stored':>7} {'failed':>6}")
-    print("-" * 68)
+          f"{'stored':>7} {'failed':>6} {'CPU ms/doc':>10} {'ceiling':>8} {'RSS MB':>7}")
+    print("-" * 96)
     for backend in ("sqlite", "postgresql"):
         figures = r.get(backend)
         if figures is None:
@@ -221,11 +249,16 @@ def print_table(r: dict) -> None:
             if not key.startswith("jobs_"):
                 continue
             print(f"{backend:<12} {f['jobs']:>4} {f['documents_per_s']:>8.1f} {f['claims_per_s']:>9.0f} "
-                  f"{f['seconds']:>8.2f} {f['wall_seconds']:>7.2f} {f['stored']:>7} {f['failed']:>6}")
+                  f"{f['seconds']:>8.2f} {f['wall_seconds']:>7.2f} {f['stored']:>7} {f['failed']:>6} "
+                  f"{f['cpu_ms_per_document'] or 0:>10.1f} {f['ceiling_documents_per_s'] or 0:>8.0f} "
+                  f"{f['peak_rss_mb']:>7.0f}")
+    print("(docs/s, claims/s: per second of the batch as ingest reports it; wall s adds start-up;"
+          "\n CPU ms/doc: CPU of the command and its workers, start-up included; ceiling: docs/s"
+          "\n if that CPU were spread over min(jobs + 1, cores) fully used cores)")
     if "extract" in r:
         e = r["extract"]
         print(f"\nblocwatch extract (1 job, whole corpus): peak RSS {e['peak_rss_mb']:.0f} MB, "
-              f"{e['wall_seconds']:.1f} s")
+              f"{e['wall_seconds']:.1f} s wall, {e['cpu_seconds']:.1f} s CPU")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,21 +9,22 @@ would undo the others.
 
 With ``jobs`` > 1 (``blocwatch ingest --jobs N``) N worker processes extract and this
 process alone reads, looks up and writes; the workers run at a lower priority (nice +5),
-since they and the parent share the cores and the parent alone cannot be replaced.
+since they and this process share the cores and only this one cannot be replaced.
 Documents already stored with the current extractor version are skipped before they are
-sent to a worker (their hashes are looked up 16 at a time). The writer commits the extractions that are ready together: one
-transaction per group of at most COMMIT_DOCS documents or COMMIT_SECONDS of waiting,
-written only once every document in it is fully extracted, so the write lock is held for
-the writing alone (about 0.1 s) and a group still holds only whole documents. Why: on
-SQLite every commit writes each page it touched to the WAL again (the claims and
-mentions indexes: about 200 KB per single-document commit), which costs ~3 ms a document
-and caps the writer below what two workers extract; groups of 100 cost ~1 ms. A killed
-run loses the group it was about to commit (at most COMMIT_SECONDS of work), never half a
-document, and resumes by content hash as with one job. Should a group fail on the unique
-content hash (another process stored the same text meanwhile), its documents are written
-again one transaction each and the duplicate is counted as skipped. Results are written
-in input order, so document ids come out as with one job. Workers ignore Ctrl-C (this
-process handles it and drops the uncommitted group) and exit when this process dies.
+sent to a worker (their hashes are looked up 16 at a time). The writer commits the
+extractions that are ready together: one transaction per group of at most COMMIT_DOCS
+documents or COMMIT_SECONDS of waiting, written only once every document in it is fully
+extracted, so the write lock is held for the writing alone (about 0.1 s) and a group
+holds only whole documents. Why: on SQLite every commit writes each page it touched to
+the WAL again (the claims and mentions indexes: about 200 KB per single-document commit),
+which costs ~3 ms a document and caps the writer below what two workers extract; in
+groups of 100 it is ~1 ms. A killed run loses the group it was about to commit (at most
+COMMIT_SECONDS of work), never half a document, and resumes by content hash as with one
+job. Should a group fail on the unique content hash (another process stored the same text
+meanwhile), its documents are written again one transaction each and the duplicate is
+counted as skipped. Results are written in input order, so document ids come out as with
+one job. Workers ignore Ctrl-C (this process handles it and drops the uncommitted group)
+and exit when this process dies.
 
 A document whose text is already stored with the current extractor version is skipped;
 stored with another version, its mentions and claims are replaced (the same work as
@@ -415,7 +416,7 @@ class _ParallelIngest:
         with self.engine.connect() as conn:
             known = {row.hash: row for row in conn.execute(
                 select(documents.c.hash, documents.c.id, documents.c.extractor_version)
-                .where(documents.c.hash.in_({d.hash for d in docs})))}
+                .where(documents.c.hash.in_(sorted({d.hash for d in docs}))))}
         todo = []
         for doc in docs:
             row = known.get(doc.hash)
