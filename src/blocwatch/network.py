@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from .analysis.claims import load_claims
 from .analysis.facts import summaries
 from .model import RELATIONS, SYMMETRIC
-from .store.facts import FactFigures
+from .store.facts import FIGURE_COLUMNS, FactFigures
 from .store.schema import facts
 
 # Relation families, as the issue names them; every relation of the contract is in one.
@@ -175,14 +175,16 @@ def build(session: Session, since: str | None = None, until: str | None = None,
 
 
 def _strongest_first(f: FactFigures) -> tuple:
+    # as the stored path orders; ties (which have no stored id here) by key
     return (-f.confidence, -f.n_documents, f.key)
 
 
 def _stored_figures(session: Session, relations: list[str],
                     limit: int | None) -> tuple[list[FactFigures], int]:
-    where = (facts.c.relation.in_(relations), facts.c.subject != facts.c.object)
+    where = [facts.c.subject != facts.c.object]
+    if set(relations) != set(RELATIONS):      # every family: no filter for the database
+        where.append(facts.c.relation.in_(relations))
     total = session.execute(select(func.count()).select_from(facts).where(*where)).scalar()
-    query = select(facts).where(*where).order_by(
-        facts.c.confidence.desc(), facts.c.n_documents.desc(), facts.c.subject,
-        facts.c.relation, facts.c.object, facts.c.polarity).limit(limit)
+    query = select(*FIGURE_COLUMNS).where(*where).order_by(
+        facts.c.confidence.desc(), facts.c.n_documents.desc(), facts.c.id.desc()).limit(limit)
     return [FactFigures.of_row(r) for r in session.execute(query)], total

@@ -18,7 +18,7 @@ from blocwatch.analysis.claims import load_claims
 from blocwatch.analysis.facts import summaries
 from blocwatch.model import Claim, Document, Extraction
 from blocwatch.store import create_store_engine, write_extraction
-from blocwatch.store.facts import FactFigures, rebuild
+from blocwatch.store.facts import FIGURE_COLUMNS, FactFigures, rebuild
 from blocwatch.store.schema import SCHEMA_VERSION, fact_origins, fact_outlets, facts, store_meta
 from blocwatch.store.testing import reset
 from sqlalchemy.orm import Session
@@ -53,10 +53,8 @@ def stored(engine) -> dict[tuple, FactFigures]:
         rows = conn.execute(select(facts)).all()
         n_origins = conn.execute(select(fact_origins)).all()
         n_outlets = conn.execute(select(fact_outlets)).all()
-    found = {}
-    for row in rows:
-        figures = FactFigures.of_row(row)
-        found[figures.key] = figures
+        found = {f.key: f for f in map(FactFigures.of_row,
+                                       conn.execute(select(*FIGURE_COLUMNS)))}
     # the side tables hold exactly what the counts say
     assert len(n_origins) == sum(r.origins_asserted + r.origins_reported + r.origins_possible
                                  for r in rows)

@@ -194,3 +194,19 @@ def test_malformed_upload_is_a_client_error(writable):
     response = writable.post("/api/documents", content=b"{not json",
                              headers={"Authorization": "Bearer s3cret"})
     assert response.status_code == 400
+
+
+def test_graph_is_kept_until_the_store_changes(writable):
+    first = writable.get("/api/graph")
+    etag = first.headers["etag"]
+    assert writable.get("/api/graph", headers={"If-None-Match": etag}).status_code == 304
+    assert writable.get("/api/graph").json() == first.json()
+    upload = writable.post("/api/documents", headers={"Authorization": "Bearer s3cret"},
+                           json={"text": "Iran liefert Russland Kampfdrohnen. Neu.",
+                                 "date": "2024-05-01"})
+    assert upload.status_code == 201 and upload.json()["stored"] == 1
+    after = writable.get("/api/graph", headers={"If-None-Match": etag})
+    assert after.status_code == 200 and after.headers["etag"] != etag
+    edge = {e["id"]: e for e in after.json()["edges"]}["IRN|SUPPLY|RUS|pos"]
+    before = {e["id"]: e for e in first.json()["edges"]}["IRN|SUPPLY|RUS|pos"]
+    assert edge["n_documents"] == before["n_documents"] + 1

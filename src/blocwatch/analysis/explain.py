@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..store.facts import FactFigures
+from ..store.facts import FIGURE_COLUMNS, FactFigures
 from ..store.schema import claims as claims_table
 from ..store.schema import facts as facts_table
 
@@ -69,7 +69,7 @@ def _count(session: Session, a: str, b: str) -> int:
 
 
 def _stored_facts(session: Session, a: str, b: str) -> list[Fact]:
-    rows = session.execute(select(facts_table).where(or_(
+    rows = session.execute(select(*FIGURE_COLUMNS).where(or_(
         and_(facts_table.c.subject == a, facts_table.c.object == b),
         and_(facts_table.c.subject == b, facts_table.c.object == a))))
     found = []

@@ -28,7 +28,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from ..model import SYMMETRIC, Fact
-from ..store.facts import MODALITY_WEIGHT, FactFigures, FactSummary, confidence_of
+from ..store.facts import FIGURE_COLUMNS, MODALITY_WEIGHT, FactFigures, FactSummary, confidence_of
 from ..store.schema import facts as facts_table
 from .claims import StoredClaim, chronological, load_claims
 
@@ -136,7 +136,7 @@ def _stored(session: Session, actor: str | None, subject: str | None, object_: s
         where.append(facts_table.c.relation == relation)
     if polarity:
         where.append(facts_table.c.polarity == polarity)
-    found = [FactFigures.of_row(r) for r in session.execute(select(facts_table).where(*where))]
+    found = [FactFigures.of_row(r) for r in session.execute(select(*FIGURE_COLUMNS).where(*where))]
     cited = {i for f in found for i in f.example_claim_ids[:evidence]}
     citations = {c.id: c.citation() for c in load_claims(session, ids=cited)} if cited else {}
     result = []

@@ -20,7 +20,7 @@ One finding per supporter and list brings its facts (one per relation) together:
 n_claims, share_reported and first/last are over all of them; n_documents, n_outlets and
 confidence are those of its best-attested fact (documents and origins are counted per
 fact, and two facts may share them); evidence cites the earliest, latest and newest claim
-of each fact (`blocwatch facts` or /api/evidence give every claim).
+of the finding (`blocwatch facts` or /api/evidence give every claim).
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..store.facts import FactFigures
+from ..store.facts import FIGURE_COLUMNS, FactFigures
 from ..store.schema import claims as claims_table
 from ..store.schema import facts as facts_table
 from .claims import load_claims
@@ -77,6 +77,15 @@ class SupportResult:
     undated_left_out: int = 0          # claims without any date, left out because of since
 
 
+def _cited(found: list[FactFigures]) -> list[int]:
+    """The claims a finding cites: its earliest and latest dated and its newest stored."""
+    firsts = [(f.day_first, f.first_claim_id) for f in found if f.day_first]
+    lasts = [(f.day_last, f.last_claim_id) for f in found if f.day_last]
+    ids = (min(firsts)[1] if firsts else None, max(lasts)[1] if lasts else None,
+           max(f.newest_claim_id for f in found))
+    return sorted({i for i in ids if i is not None})
+
+
 def _finding(supporter: str, polarity: str, found: list[FactFigures],
              citations: dict[int, dict]) -> SupportFinding:
     what: list[str] = []
@@ -86,7 +95,6 @@ def _finding(supporter: str, polarity: str, found: list[FactFigures],
     n_claims = sum(f.n_claims for f in found)
     firsts = [(f.day_first, f.first_label) for f in found if f.day_first]
     lasts = [(f.day_last, f.last_label) for f in found if f.day_last]
-    cited = sorted({i for f in found for i in f.example_claim_ids})
     return SupportFinding(
         supporter=supporter, polarity=polarity, what=what,
         relations=sorted({f.key[1] for f in found}),
@@ -94,20 +102,25 @@ def _finding(supporter: str, polarity: str, found: list[FactFigures],
         share_reported=round(sum(f.share_reported * f.n_claims for f in found) / n_claims, 3),
         first_time=min(firsts)[1] if firsts else None,
         last_time=max(lasts)[1] if lasts else None,
-        n_claims=n_claims, evidence=[citations[i] for i in cited if i in citations])
+        n_claims=n_claims, evidence=[citations[i] for i in _cited(found) if i in citations])
 
 
-def _grouped(found: list[FactFigures], citations: dict[int, dict]) -> list[SupportFinding]:
+def _groups(found: list[FactFigures]) -> dict[tuple[str, str], list[FactFigures]]:
+    """Facts per (supporter, polarity)."""
     groups: dict[tuple[str, str], list[FactFigures]] = defaultdict(list)
     for fact in found:
         groups[(fact.key[0], fact.key[3])].append(fact)
+    return groups
+
+
+def _findings(groups: dict, citations: dict[int, dict]) -> list[SupportFinding]:
     findings = [_finding(s, p, fs, citations) for (s, p), fs in groups.items()]
     findings.sort(key=lambda f: (-f.confidence, -f.n_documents, f.supporter, f.polarity))
     return findings
 
 
 def _stored(session: Session, actor: str) -> list[FactFigures]:
-    rows = session.execute(select(facts_table).where(
+    rows = session.execute(select(*FIGURE_COLUMNS).where(
         facts_table.c.object == actor, facts_table.c.relation.in_(SUPPORT_RELATIONS),
         facts_table.c.subject != actor))
     return [FactFigures.of_row(r) for r in rows]
@@ -133,13 +146,14 @@ def who_supports(session: Session, actor: str, since: str | None = None,
                 claims_table.c.object == actor,
                 claims_table.c.relation.in_(SUPPORT_RELATIONS),
                 claims_table.c.when_start.is_(None))).scalar()
-    wanted = {i for f in found for i in f.example_claim_ids}
+    planned = _groups([f for f in found if f.key[3] == "pos" and f.n_possible == f.n_claims])
+    stated = _groups([f for f in found if f.key[3] == "pos" and f.n_possible < f.n_claims])
+    refused = _groups([f for f in found if f.key[3] == "neg"])
+    # one query for the few claims every finding cites
+    wanted = {i for groups in (planned, stated, refused) for fs in groups.values()
+              for i in _cited(fs)}
     citations = {c.id: c.citation() for c in load_claims(session, ids=wanted)} if wanted else {}
-    planned = [f for f in found if f.key[3] == "pos" and f.n_possible == f.n_claims]
-    stated = [f for f in found if f.key[3] == "pos" and f.n_possible < f.n_claims]
     return SupportResult(
-        actor=actor, since=since,
-        positive=_grouped(stated, citations),
-        negative=_grouped([f for f in found if f.key[3] == "neg"], citations),
-        planned=_grouped(planned, citations),
+        actor=actor, since=since, positive=_findings(stated, citations),
+        negative=_findings(refused, citations), planned=_findings(planned, citations),
         undated_left_out=undated)

@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .facts import rebuild
-from .schema import SCHEMA_VERSION, metadata, store_meta
+from .schema import SCHEMA_VERSION, metadata, store_generation, store_meta
 
 ENV_VAR = "BLOCWATCH_DB"
 FILE_NAME = "blocwatch.sqlite"
@@ -124,6 +124,12 @@ def ensure_schema(engine: Engine) -> None:
                              .values(value=str(SCHEMA_VERSION)))
     except IntegrityError:
         pass  # another process opening the same new store wrote it first
+    try:
+        with engine.begin() as conn:
+            if conn.execute(select(store_generation.c.id)).first() is None:
+                conn.execute(insert(store_generation).values(id=1, generation=0))
+    except IntegrityError:
+        pass  # as above
 
 
 def open_session(url: str | Engine | None = None) -> Session:

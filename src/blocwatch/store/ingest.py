@@ -53,6 +53,7 @@ from sqlalchemy.exc import IntegrityError
 from ..model import GOODS, MODALITIES, POLARITIES, RELATIONS, Document, Extraction, ReadError
 from .connection import create_store_engine, display_url
 from .facts import forget_document, record_document
+from .generation import bump_generation
 from .periods import normalise, period
 from .schema import claims, documents, mentions
 
@@ -204,6 +205,7 @@ def write_extraction(conn: Connection, extraction: Extraction, version: str,
     if claim_rows:
         conn.execute(insert(claims), claim_rows)
         record_document(conn, document_id)
+    bump_generation(conn)
     return document_id
 
 

@@ -125,9 +125,10 @@ def build_scripted_store(url: str, docs: list[Document], script: dict[str, list[
 
 
 def reset(engine: Engine) -> None:
-    """Empty store: drop and recreate every table."""
+    """Empty store: drop and recreate every table (and their first rows)."""
+    from .connection import ensure_schema  # noqa: PLC0415
     metadata.drop_all(engine)
-    metadata.create_all(engine)
+    ensure_schema(engine)
 
 
 class ScriptedExtractor:

@@ -5,15 +5,18 @@ an unknown bloc a 404, through the handlers in app.py).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from .. import analysis, network
 from ..store import ingest, summary
+from ..store.generation import generation
 from . import queries
 from .app import require_token
 from .plain import plain
@@ -101,14 +104,28 @@ def get_search(q: str = Query(..., max_length=200), limit: int = Query(50, ge=0,
 
 
 @router.get("/graph", summary="Nodes (actors) and edges (facts) typed by relation family")
-def get_graph(db: Session = DB, since: str | None = Since, until: str | None = Until,
+def get_graph(request: Request, db: Session = DB, since: str | None = Since,
+              until: str | None = Until,
               families: str | None = Query(
                   None, description="comma-separated: " + ",".join(network.FAMILIES)),
               limit: int = Query(GRAPH_EDGES, ge=1, le=100_000, description=(
                   "at most this many edges, the most confident first; total_edges says "
                   "how many there are"))):
-    return {**plain(network.build(db, since, until, families, limit=limit)),
-            "family_relations": network.FAMILIES}
+    # Kept per store generation (web/cache.py); the ETag lets a browser revalidate
+    # without a body. The generation is read in the same snapshot as the graph.
+    key = (generation(db), since, until, families, limit)
+    etag = '"' + hashlib.sha256(repr(key).encode()).hexdigest()[:20] + '"'
+    headers = {"ETag": etag, "Cache-Control": "no-cache"}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    cache = request.app.state.graphs
+    body = cache.get(key)
+    if body is None:
+        graph = {**plain(network.build(db, since, until, families, limit=limit)),
+                 "family_relations": network.FAMILIES}
+        body = json.dumps(graph, ensure_ascii=False, separators=(",", ":")).encode()
+        cache.put(key, body)
+    return Response(body, media_type="application/json", headers=headers)
 
 
 @router.get("/members/{bloc}", summary="Bloc membership: registry vs corpus")

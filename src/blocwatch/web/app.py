@@ -13,6 +13,8 @@ from importlib import resources
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse, JSONResponse
+
+from .cache import AnswerCache
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -102,6 +104,7 @@ def create_app(url: str | None = None, token: str | None = None,
     app.state.engine = create_store_engine(url)
     app.state.token = token or None
     app.state.extract = extract
+    app.state.graphs = AnswerCache()
     app.include_router(router, prefix="/api")
 
     @app.exception_handler(KeyError)
