@@ -155,8 +155,9 @@ def cmd_ingest(args) -> int:
     if args.jobs < 1:
         print("blocwatch ingest: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    report = ingest(args.paths, _store_url(args), progress=not args.no_progress,
-                    jobs=args.jobs)
+    # jobs only when asked for: one job is ingest's default (and stand-ins need not know it)
+    more = {"jobs": args.jobs} if args.jobs > 1 else {}
+    report = ingest(args.paths, _store_url(args), progress=not args.no_progress, **more)
     return _print_report(report, args)
 
 
