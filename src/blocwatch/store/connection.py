@@ -111,6 +111,10 @@ def ensure_schema(engine: Engine) -> None:
     from the claims here, once.
     """
     metadata.create_all(engine)
+    with engine.begin() as conn:   # indexes added to tables an older version created
+        for table in metadata.sorted_tables:
+            for index in table.indexes:
+                index.create(conn, checkfirst=True)
     try:
         with engine.begin() as conn:
             known = conn.execute(select(store_meta.c.value)

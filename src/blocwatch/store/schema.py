@@ -84,6 +84,7 @@ claims = Table(
     Index("ix_claims_object_relation", "object", "relation"),
     Index("ix_claims_subject_relation", "subject", "relation"),
     Index("ix_claims_relation", "relation"),
+    Index("ix_claims_subject_object", "subject", "object"),   # explain: between two actors
 )
 
 facts = Table(

@@ -40,6 +40,14 @@ Until = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
 GRAPH_EDGES = 3000
 
 
+def _json(value) -> Response:
+    """An analysis result as a JSON response. Serialised here, not by FastAPI's encoder,
+    which would walk the (already plain) result once more: a third of the time of a
+    who-supports answer in a large store."""
+    body = json.dumps(plain(value), ensure_ascii=False, separators=(",", ":"), default=str)
+    return Response(body.encode(), media_type="application/json")
+
+
 def _code(value: str | None) -> str | None:
     return value.strip().upper() if value else None
 
@@ -59,8 +67,8 @@ def get_actor(code: str, db: Session = DB, since: str | None = Since,
               until: str | None = Until):
     code = _code(code)
     found = analysis.facts(db, actor=code, since=since, until=until, evidence=3)
-    return {**network.actor_info(code), "memberships": network.memberships(code),
-            "facts": plain(found)}
+    return _json({**network.actor_info(code), "memberships": network.memberships(code),
+                  "facts": found})
 
 
 @router.get("/facts", summary="Claims merged across documents, with evidence")
@@ -74,7 +82,7 @@ def get_facts(db: Session = DB, actor: str | None = None, subject: str | None = 
     found = analysis.facts(db, actor=_code(actor), subject=_code(subject), object=_code(object),
                            relation=_code(relation), polarity=polarity, since=since,
                            until=until, min_documents=min_documents, evidence=evidence)
-    return {"total": len(found), "facts": plain(found[:limit])}
+    return _json({"total": len(found), "facts": found[:limit]})
 
 
 @router.get("/evidence", summary="The evidence of one fact (an edge of the graph)")
@@ -84,7 +92,7 @@ def get_evidence(subject: str, relation: str, object: str,  # noqa: A002
                            relation=_code(relation), polarity=polarity)
     if not found:
         raise KeyError(f"no fact {subject} {relation} {object} {polarity}")
-    return plain(found[0])
+    return _json(found[0])
 
 
 @router.get("/claims", summary="Claims as articles state them, with evidence, paged")
@@ -131,18 +139,18 @@ def get_graph(request: Request, db: Session = DB, since: str | None = Since,
 @router.get("/members/{bloc}", summary="Bloc membership: registry vs corpus")
 def get_members(bloc: str, at: str | None = None, db: Session = DB):
     result = analysis.members(db, bloc, at=at)
-    return {**plain(result), "disagreements": len(result.disagreements)}
+    return _json({**plain(result), "disagreements": len(result.disagreements)})
 
 
 @router.get("/obligations/{bloc}", summary="Aid requests to a bloc and each member's answer")
 def get_obligations(bloc: str, db: Session = DB):
-    return plain(analysis.obligations(db, bloc))
+    return _json(analysis.obligations(db, bloc))
 
 
 @router.get("/who-supports/{actor}", summary="Who supplies or supports an actor, with what")
 def get_who_supports(actor: str, since: str | None = Since, until: str | None = Until,
                      db: Session = DB):
-    return plain(analysis.who_supports(db, _code(actor), since=since, until=until))
+    return _json(analysis.who_supports(db, _code(actor), since=since, until=until))
 
 
 @router.get("/explain", summary="Timeline of everything between two actors")
@@ -150,7 +158,7 @@ def get_explain(a: str, b: str, since: str | None = Since, until: str | None = U
                 limit: int = Query(500, ge=1, le=100_000,
                                    description="the oldest this many claims; total says all"),
                 db: Session = DB):
-    return plain(analysis.explain(db, _code(a), _code(b), since=since, until=until,
+    return _json(analysis.explain(db, _code(a), _code(b), since=since, until=until,
                                   limit=limit))
 
 
@@ -159,19 +167,19 @@ def get_alignment(db: Session = DB, actors: str | None = Query(None, description
                   by: str = Query("year", pattern="^(month|year)$"),
                   since: str | None = Since, until: str | None = Until):
     codes = [_code(a) for a in actors.split(",") if a.strip()] if actors else None
-    return plain(analysis.alignment(db, actors=codes, by=by, since=since, until=until))
+    return _json(analysis.alignment(db, actors=codes, by=by, since=since, until=until))
 
 
 @router.get("/blocs", summary="De-facto blocs (signed communities) vs formal ones")
 def get_blocs(db: Session = DB, at: str | None = None, since: str | None = Since,
               until: str | None = Until):
-    return plain(analysis.blocs(db, at=at, since=since, until=until))
+    return _json(analysis.blocs(db, at=at, since=since, until=until))
 
 
 @router.get("/contradictions", summary="Facts stated both ways at overlapping times")
 def get_contradictions(db: Session = DB, actor: str | None = None,
                        relation: str | None = None):
-    return plain(analysis.contradictions(db, actor=_code(actor), relation=_code(relation)))
+    return _json(analysis.contradictions(db, actor=_code(actor), relation=_code(relation)))
 
 
 @router.post("/documents", status_code=201, dependencies=[Depends(require_token)],
