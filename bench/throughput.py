@@ -478,7 +478,7 @@ def print_table(r: dict) -> None:
     if m.get("loadavg_start"):
         print(f"load     {m['loadavg_start'][0]:.2f} at start, {m['loadavg_end'][0]:.2f} at end "
               f"(1-min load average; {m['cpus_online']} CPUs)")
-    sampled = (f" (first {c['documents']} of {c['corpus_documents']} for stages 1-4)"
+    sampled = (f" (first {c['documents']} of {c['corpus_documents']} for stages 1-5)"
                if c.get("sampled") else "")
     print(f"corpus   {c.get('label', '')}{sampled}")
     print(f"         {c['documents']} docs ({langs}), {c['sentences']} sentences, {c['tokens']} tokens, "
