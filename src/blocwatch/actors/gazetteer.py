@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from ..datafiles import load_yaml
+
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 # Scraped text loses spaces: "ZumSCO-Bündnis", "hatteXi Jinping". A lower-case letter
@@ -94,7 +95,7 @@ def _genitive(name: str) -> list[str]:
 
 def _load_yaml(name: str):
     with resources.files("blocwatch.actors").joinpath("data", name).open(encoding="utf-8") as f:
-        return yaml.safe_load(f) or {}
+        return load_yaml(f) or {}
 
 
 def _add_actor(gaz: Gazetteer, code: str, block: dict) -> None:

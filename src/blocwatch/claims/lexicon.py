@@ -10,14 +10,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from ..datafiles import load_yaml
+
 
 SUPPORTED_LANGUAGES = ("de", "en")
 
 
 def _load(name: str):
     with resources.files("blocwatch.claims").joinpath("data", name).open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return load_yaml(f)
 
 
 @dataclass(frozen=True)

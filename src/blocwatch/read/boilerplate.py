@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-import yaml
 
 from . import dates
+from ..datafiles import load_yaml
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def _compile_any(patterns: list[str], where: str) -> re.Pattern[str] | None:
 
 def _load() -> _Config:
     source = resources.files(__package__).joinpath("data/boilerplate.yaml").read_text("utf-8")
-    return _Config(yaml.safe_load(source))
+    return _Config(load_yaml(source))
 
 
 CONFIG = _load()

@@ -9,9 +9,9 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from ..store.periods import normalise, period, today
+from ..datafiles import load_yaml
 
 DATA_FILE = Path(__file__).parent / "data" / "blocs.yaml"
 
@@ -193,4 +193,4 @@ def parse(data: dict) -> Registry:
 def load_registry(path: str | Path | None = None) -> Registry:
     """The registry from `path` (default: the packaged data/blocs.yaml), cached."""
     with open(path or DATA_FILE, encoding="utf-8") as handle:
-        return parse(yaml.safe_load(handle))
+        return parse(load_yaml(handle))
