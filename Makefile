@@ -26,7 +26,7 @@ score: install
 	$(BIN)/python bench/score_dev.py
 
 bench: install
-	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -155,16 +155,3 @@ def test_deleting_a_document_takes_its_mentions_and_claims(store_url, corpus, ex
     with engine.begin() as conn:
         conn.execute(documents.delete().where(documents.c.doc_id == "a"))
     assert counts(store_url) == (2, 8, 4)
-
-
-def test_ingest_speed_into_sqlite(tmp_path):
-    """The store side of ingest keeps well above 200 documents a second."""
-    sentence = "Russland liefert Belarus neue Kampfflugzeuge."
-    script = {sentence: [Claim("RUS", "SUPPLY", "BLR", goods=["weapons"]),
-                         Claim("RUS", "ALIGN", "BLR"), Claim("BLR", "DEPEND_ON", "RUS"),
-                         Claim("RUS", "MEET", "BLR"), Claim("BLR", "SUPPORT", "RUS")]}
-    docs = [article(f"d{i}", f"Meldung {i}:", sentence, "Weitere Einzelheiten folgen.")
-            for i in range(400)]
-    report = run("sqlite:///" + str(tmp_path / "speed.sqlite"), docs, ScriptedExtractor(script))
-    assert report.stored == 400
-    assert report.docs_per_second >= 200, f"{report.docs_per_second:.0f} docs/s"
