@@ -16,11 +16,13 @@ busy timeout (a second writer waits instead of failing at once).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -134,6 +136,23 @@ def ensure_schema(engine: Engine) -> None:
                 conn.execute(insert(store_generation).values(id=1, generation=0))
     except IntegrityError:
         pass  # as above
+
+
+@contextlib.contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction for writing documents.
+
+    On PostgreSQL at READ COMMITTED: the engine's REPEATABLE READ gives readers one
+    snapshot, but a writer there fails ("could not serialize") whenever another writer
+    updated a fact it updates, which documents about the same actors do all the time.
+    store/facts.py locks the facts it updates (FOR UPDATE, in key order) instead, so
+    writers wait for each other rather than fail. SQLite has one writer at a time.
+    """
+    with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="READ COMMITTED")
+        with conn.begin():
+            yield conn
 
 
 def open_session(url: str | Engine | None = None) -> Session:

@@ -300,9 +300,12 @@ def _chunks(items: list, size: int):
 
 
 def _stored_rows(conn: Connection, keys: list[tuple]) -> dict[tuple, object]:
+    """The facts rows of `keys` (sorted), locked for this transaction where the database
+    locks rows (PostgreSQL: FOR UPDATE; SQLite's writer holds the whole store)."""
     found = {}
     for part in _chunks(keys, 200):
-        for row in conn.execute(select(facts).where(tuple_(*_KEY_COLUMNS).in_(part))):
+        query = select(facts).where(tuple_(*_KEY_COLUMNS).in_(part)).order_by(*_KEY_COLUMNS)
+        for row in conn.execute(query.with_for_update()):
             found[(row.subject, row.relation, row.object, row.polarity)] = row
     return found
 
@@ -382,9 +385,12 @@ def record_document(conn: Connection, document_id: int) -> None:
     new = summarise(_claim_rows(conn, claims.c.document_id == document_id))
     if not new:
         return
-    rows = _stored_rows(conn, list(new))
-    _insert_all(conn, [s for key, s in new.items() if key not in rows])
-    pairs = [(rows[key], s) for key, s in new.items() if key in rows]
+    # keys in one order for every writer: two transactions then lock shared facts in the
+    # same order and cannot deadlock on them (PostgreSQL)
+    keys = sorted(new)
+    rows = _stored_rows(conn, keys)
+    _insert_all(conn, [new[key] for key in keys if key not in rows])
+    pairs = [(rows[key], new[key]) for key in keys if key in rows]
     if pairs:
         _add_all(conn, pairs)
 

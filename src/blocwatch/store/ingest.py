@@ -48,10 +48,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from ..model import GOODS, MODALITIES, POLARITIES, RELATIONS, Document, Extraction, ReadError
-from .connection import create_store_engine, display_url
+from .connection import create_store_engine, display_url, writing
 from .facts import forget_document, record_document
 from .generation import bump_generation
 from .periods import normalise, period
@@ -209,6 +209,37 @@ def write_extraction(conn: Connection, extraction: Extraction, version: str,
     return document_id
 
 
+WRITE_ATTEMPTS = 5
+
+
+def write_retrying(engine: Engine, extraction: Extraction, version: str,
+                   replace_id: int | None = None) -> bool:
+    """write_extraction in a transaction of its own; False when another process stored
+    the same text first.
+
+    Why retry: two processes writing into one store can collide on what documents share,
+    the stored facts. On PostgreSQL both may insert the same new fact (the second fails
+    on its unique key once the first commits) or lock the same facts (a deadlock the
+    server breaks by failing one); SQLite's single writer may time out waiting. Trying
+    the document's transaction again then succeeds; each try is whole or nothing.
+    """
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            with writing(engine) as conn:
+                write_extraction(conn, extraction, version, replace_id=replace_id)
+            return True
+        except (IntegrityError, OperationalError):
+            if replace_id is None:
+                with engine.connect() as conn:
+                    if conn.execute(select(documents.c.id).where(
+                            documents.c.hash == extraction.document.hash)).first():
+                        return False
+            if attempt == WRITE_ATTEMPTS:
+                raise
+            time.sleep(0.05 * attempt)
+    return False
+
+
 def _extract_checked(extract: Extractor, doc: Document) -> Extraction:
     extraction = extract(doc)
     if extraction.document is not doc:
@@ -303,6 +334,11 @@ def _run_batch(url: str | Engine | None, version: str, items_of, run) -> IngestR
 def _failure(doc: Document, exc: BaseException | str) -> ReadError:
     reason = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
     return ReadError(doc.path or doc.doc_id, f"extraction failed: {reason}")
+
+
+def _not_stored(doc: Document, exc: BaseException) -> ReadError:
+    first_line = str(exc).splitlines()[0] if str(exc) else ""
+    return ReadError(doc.path or doc.doc_id, f"not stored: {type(exc).__name__}: {first_line}")
 
 
 # --- jobs > 1: worker processes extract, this process writes ------------------------------
@@ -490,20 +526,23 @@ class _ParallelIngest:
         if not group:
             return
         try:
-            with self.engine.begin() as conn:
+            with writing(self.engine) as conn:
                 for extraction, replace_id in group:
                     write_extraction(conn, extraction, self.version, replace_id=replace_id)
-        except IntegrityError:
-            # another process stored one of these texts meanwhile: one at a time, so
-            # only the duplicate is skipped
+        except (IntegrityError, OperationalError):
+            # another process stored one of these texts meanwhile, or collided with this
+            # one on shared facts (see write_retrying): one at a time, so only the
+            # duplicate is skipped
             for extraction, replace_id in group:
                 try:
-                    with self.engine.begin() as conn:
-                        write_extraction(conn, extraction, self.version, replace_id=replace_id)
-                except IntegrityError:
-                    self.report.skipped += 1
+                    written = write_retrying(self.engine, extraction, self.version, replace_id)
+                except SQLAlchemyError as exc:
+                    self.report.failed.append(_not_stored(extraction.document, exc))
                 else:
-                    self._count(extraction, replace_id)
+                    if written:
+                        self._count(extraction, replace_id)
+                    else:
+                        self.report.skipped += 1
                 self.pending.discard(extraction.document.hash)
             return
         for extraction, replace_id in group:
@@ -533,10 +572,12 @@ def _ingest_one(engine: Engine, doc: Document, extract: Extractor, version: str,
         report.failed.append(_failure(doc, exc))
         return
     try:
-        with engine.begin() as conn:
-            write_extraction(conn, extraction, version,
-                             replace_id=known.id if known is not None else None)
-    except IntegrityError:
+        written = write_retrying(engine, extraction, version,
+                                 replace_id=known.id if known is not None else None)
+    except SQLAlchemyError as exc:
+        report.failed.append(_not_stored(doc, exc))
+        return
+    if not written:
         # another process stored the same text between our look-up and our insert
         report.skipped += 1
         return
@@ -594,8 +635,11 @@ def _reextract_one(engine: Engine, document_id: int, extract: Extractor, version
     except Exception as exc:  # noqa: BLE001 - keep the old claims, report, go on
         report.failed.append(_failure(doc, exc))
         return
-    with engine.begin() as conn:
-        write_extraction(conn, extraction, version, replace_id=document_id)
+    try:
+        write_retrying(engine, extraction, version, replace_id=document_id)
+    except SQLAlchemyError as exc:
+        report.failed.append(_not_stored(doc, exc))
+        return
     report.reextracted += 1
     report.mentions += len(extraction.mentions)
     report.claims += len(extraction.claims)
