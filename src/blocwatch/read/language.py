@@ -8,7 +8,8 @@ classifier guesses, so text with fewer than MIN_LETTERS letters gets None.
 from __future__ import annotations
 
 MIN_LETTERS = 20
-MAX_CHARS = 2_000       # the first 2,000 characters decide: plenty for news, and fast
+MAX_CHARS = 600         # the first 600 characters (~90 words) decide: plenty for news;
+                        # 2,000 cost 1.1 ms a document, a fifth of what ingest reads
 
 
 def detect(text: str) -> str | None:
