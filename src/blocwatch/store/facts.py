@@ -382,7 +382,18 @@ def _add_all(conn: Connection, pairs: list[tuple[object, FactSummary]]) -> None:
 
 def record_document(conn: Connection, document_id: int) -> None:
     """Add the claims of a just-stored document to the facts (caller's transaction)."""
-    new = summarise(_claim_rows(conn, claims.c.document_id == document_id))
+    record_documents(conn, [document_id])
+
+
+def record_documents(conn: Connection, document_ids: list[int]) -> None:
+    """Add the claims of just-stored new documents to the facts, all at once: a group
+    of documents written in one transaction touches each shared fact once, not once
+    per document (ingest --jobs commits in groups)."""
+    rows = []
+    for part in _chunks(sorted(document_ids), 500):
+        rows += _claim_rows(conn, claims.c.document_id.in_(part))
+    rows.sort(key=lambda row: row.id)        # summaries read claims in id order
+    new = summarise(rows)
     if not new:
         return
     # keys in one order for every writer: two transactions then lock shared facts in the

@@ -52,7 +52,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from ..model import GOODS, MODALITIES, POLARITIES, RELATIONS, Document, Extraction, ReadError
 from .connection import create_store_engine, display_url, writing
-from .facts import forget_document, record_document
+from .facts import forget_document, record_document, record_documents
 from .generation import bump_generation
 from .periods import normalise, period
 from .schema import claims, documents, mentions
@@ -180,12 +180,16 @@ def _document_values(doc: Document, version: str, n_mentions: int, n_claims: int
 
 
 def write_extraction(conn: Connection, extraction: Extraction, version: str,
-                     replace_id: int | None = None) -> int:
+                     replace_id: int | None = None, record_facts: bool = True) -> int:
     """Store one extraction inside the caller's transaction; returns the document's id.
 
     With `replace_id` the stored document keeps its row (and its first ingest time) and
-    gets the new mentions, claims and version.
+    gets the new mentions, claims and version. With `record_facts` False (new documents
+    only) the caller adds the document to the facts with facts.record_documents before
+    the transaction ends, together with the others it writes.
     """
+    if replace_id is not None and not record_facts:
+        raise ValueError("a replaced document's facts are recomputed at once")
     doc = extraction.document
     values = _document_values(doc, version, len(extraction.mentions), len(extraction.claims))
     if replace_id is None:
@@ -204,7 +208,8 @@ def write_extraction(conn: Connection, extraction: Extraction, version: str,
     claim_rows = _claim_rows(document_id, extraction)
     if claim_rows:
         conn.execute(insert(claims), claim_rows)
-        record_document(conn, document_id)
+        if record_facts:
+            record_document(conn, document_id)
     bump_generation(conn)
     return document_id
 
@@ -396,7 +401,15 @@ class _Workers:
         return pool
 
     def submit(self, docs: list[Document]) -> futures.Future:
-        return self.pool.submit(_extract_chunk, docs)
+        try:
+            return self.pool.submit(_extract_chunk, docs)
+        except BrokenProcessPool as exc:
+            # the pool broke after the last chunk was taken: this chunk fails like those
+            # in flight, and taking the chunk that broke it renews the pool and sends
+            # the queued ones (this one among them) again
+            failed: futures.Future = futures.Future()
+            failed.set_exception(exc)
+            return failed
 
     def renew(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
@@ -527,8 +540,20 @@ class _ParallelIngest:
             return
         try:
             with writing(self.engine) as conn:
+                # new documents' facts are recorded together (one pass over the facts
+                # they share); before a replaced document, whose facts are recomputed
+                # from the stored claims, the facts are brought up to date
+                unrecorded: list[int] = []
                 for extraction, replace_id in group:
-                    write_extraction(conn, extraction, self.version, replace_id=replace_id)
+                    if replace_id is not None and unrecorded:
+                        record_documents(conn, unrecorded)
+                        unrecorded = []
+                    document_id = write_extraction(conn, extraction, self.version,
+                                                   replace_id=replace_id,
+                                                   record_facts=replace_id is not None)
+                    if replace_id is None:
+                        unrecorded.append(document_id)
+                record_documents(conn, unrecorded)
         except (IntegrityError, OperationalError):
             # another process stored one of these texts meanwhile, or collided with this
             # one on shared facts (see write_retrying): one at a time, so only the
