@@ -60,6 +60,8 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+from machine import code_version, load_average, write_json  # noqa: E402
 RESULTS = BENCH / "results" / "ingest.json"
 PG_ENV = "BLOCWATCH_BENCH_PG"
 
@@ -178,13 +180,6 @@ def extract_peak_rss(directory: Path) -> dict:
             "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2), "exit_status": code}
 
 
-def load_average() -> list[float] | None:
-    try:
-        return [round(x, 2) for x in os.getloadavg()]
-    except (AttributeError, OSError):
-        return None
-
-
 def run(n: int = 2000, *, seed: int | None = None, jobs: int | None = None,
         backends: tuple[str, ...] = ("sqlite", "postgresql"), rss: bool = True,
         json_path: Path | None = RESULTS, quiet: bool = False) -> dict:
@@ -197,7 +192,7 @@ def run(n: int = 2000, *, seed: int | None = None, jobs: int | None = None,
                     "loadavg_start": load_average()},
         "corpus": {"directory": str(directory), "articles": n,
                    "bytes": sum(p.stat().st_size for p in directory.glob("*.txt"))},
-        "code": _code_version(),
+        "code": code_version(),
     }
     if "sqlite" in backends:
         results["sqlite"] = bench_sqlite(directory, job_counts)
@@ -208,24 +203,8 @@ def run(n: int = 2000, *, seed: int | None = None, jobs: int | None = None,
     results["machine"]["loadavg_end"] = load_average()
     if not quiet:
         print_table(results)
-    if json_path is not None:
-        json_path = Path(json_path)
-        json_path.parent.mkdir(parents=True, exist_ok=True)
-        json_path.write_text(json.dumps(results, indent=2) + "\n")
-        if not quiet:
-            print(f"\nwritten: {json_path}")
+    write_json(results, json_path, quiet)
     return results
-
-
-def _code_version() -> dict:
-    def git(*args: str) -> str:
-        try:
-            return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True,
-                                  text=True, timeout=10).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            return ""
-    return {"commit": git("rev-parse", "--short", "HEAD") or None,
-            "src_modified": bool(git("status", "--porcelain", "--", "src"))}
 
 
 def print_table(r: dict) -> None:

@@ -73,6 +73,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic_store  # noqa: E402
+from machine import code_version, cpu_model  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results" / "queries.json"
@@ -136,34 +137,6 @@ def reset_peak_rss() -> bool:
 
 def mb(value: int | None) -> float | None:
     return round(value / 2**20, 1) if value is not None else None
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
-def code_version() -> dict:
-    import blocwatch
-    src = Path(blocwatch.__file__).resolve().parents[1]
-
-    def git(*args: str) -> str:
-        try:
-            return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True,
-                                  text=True, timeout=10).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            return ""
-    in_repo = src == (ROOT / "src").resolve()
-    # the repository's commit describes the code only when blocwatch is imported from it
-    return {"blocwatch": blocwatch.__version__, "imported_from": str(src),
-            "commit": (git("rev-parse", "--short", "HEAD") or None) if in_repo else None,
-            "src_modified": bool(git("status", "--porcelain", "--", "src")) if in_repo
-            else None}
 
 
 def machine() -> dict:

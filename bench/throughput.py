@@ -63,18 +63,18 @@ the temp dir by seed and size).
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import platform
 import re
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import code_version, cpu_model, load_average, write_json  # noqa: E402
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 RESULTS = Path(__file__).resolve().parent / "results" / "throughput.json"
 
@@ -105,13 +105,6 @@ def restore_affinity(cpus: set[int] | None) -> None:
             os.sched_setaffinity(0, cpus)
         except OSError:
             pass
-
-
-def load_average() -> list[float] | None:
-    try:
-        return [round(x, 2) for x in os.getloadavg()]
-    except (AttributeError, OSError):
-        return None
 
 
 def synthetic_paths(n: int, seed: int | None = None) -> list[str]:
@@ -153,31 +146,6 @@ def jobs_speedup(paths: list[str], jobs: int, rounds: int = 1) -> dict:
             "articles_per_s_1": counts[1]["documents"] / one,
             "articles_per_s_n": counts[jobs]["documents"] / many,
             "speedup": one / many, "per_round_s": {str(k): v for k, v in times.items()}}
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
-def code_version() -> dict:
-    """The commit measured, and whether src/ had uncommitted changes (figures then describe
-    the working tree, not the commit)."""
-    from blocwatch import __version__
-
-    def git(*args: str) -> str:
-        try:
-            return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True,
-                                  timeout=10).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            return ""
-    return {"blocwatch": __version__, "commit": git("rev-parse", "--short", "HEAD") or None,
-            "src_modified": bool(git("status", "--porcelain", "--", "src"))}
 
 
 def timed_rounds(stages: dict, min_seconds: float, rounds: int | None) -> dict:
@@ -341,12 +309,7 @@ def run(paths: list[str] | None = None, *, synthetic: int | None = None, seed: i
     results["machine"]["loadavg_end"] = load_average()
     if not quiet:
         print_table(results)
-    if json_path is not None:
-        json_path = Path(json_path)
-        json_path.parent.mkdir(parents=True, exist_ok=True)
-        json_path.write_text(json.dumps(results, indent=2) + "\n")
-        if not quiet:
-            print(f"\nwritten: {json_path}")
+    write_json(results, json_path, quiet)
     return results
 
 
