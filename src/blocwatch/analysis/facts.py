@@ -21,18 +21,19 @@ articles that all quote the same source stay at that one source's weight.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from ..model import SYMMETRIC, Fact
-from ..store.facts import FIGURE_COLUMNS, MODALITY_WEIGHT, FactFigures, FactSummary, confidence_of
+from ..store.facts import (FIGURE_COLUMNS, MODALITY_WEIGHT, FactFigures, FactSummary,
+                           confidence_of)
 from ..store.schema import facts as facts_table
 from .claims import StoredClaim, chronological, load_claims
 
-__all__ = ["MODALITY_WEIGHT", "confidence", "facts", "first_and_last", "merge"]
+__all__ = ["MODALITY_WEIGHT", "confidence", "facts", "merge", "summaries"]
 
 
 def confidence(claims: Iterable[StoredClaim]) -> float:
@@ -42,20 +43,7 @@ def confidence(claims: Iterable[StoredClaim]) -> float:
         known = strongest.get(claim.origin)
         if known is None or MODALITY_WEIGHT[claim.modality] > MODALITY_WEIGHT[known]:
             strongest[claim.origin] = claim.modality
-    counts: dict[str, int] = defaultdict(int)
-    for modality in strongest.values():
-        counts[modality] += 1
-    return confidence_of(counts)
-
-
-def first_and_last(claims: Iterable[StoredClaim]) -> tuple[str | None, str | None]:
-    """Time labels of the earliest-starting and the latest-ending claim."""
-    dated = [c for c in claims if c.when_start is not None]
-    if not dated:
-        return None, None
-    first = min(dated, key=lambda c: (c.when_start, c.when_end))
-    last = max(dated, key=lambda c: (c.when_end, c.when_start))
-    return first.when_label, last.when_label
+    return confidence_of(Counter(strongest.values()))
 
 
 def summaries(claims: Iterable[StoredClaim]) -> dict[tuple, tuple[FactSummary, list]]:
