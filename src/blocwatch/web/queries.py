@@ -62,15 +62,5 @@ def search(session: Session, q: str, limit: int = 50) -> dict:
                    func.lower(documents.c.outlet).like(pattern, escape="\\")))
         .order_by(claims.c.id).limit(max(0, min(limit, MAX_LIMIT)))).scalars().all()
     wanted = set(ids)
-    found_claims = [claim_dict(c) for c in _claims_by_id(session, wanted)]
+    found_claims = [claim_dict(c) for c in load_claims(session, ids=wanted)] if wanted else []
     return {"q": q, "actors": found_actors, "claims": found_claims}
-
-
-def _claims_by_id(session: Session, ids: set[int]) -> list[StoredClaim]:
-    if not ids:
-        return []
-    # load_claims has no id filter; the rows are few (bounded by the search limit), so
-    # narrowing by their subjects keeps the load small without touching analysis/.
-    subjects = session.execute(select(claims.c.subject).where(claims.c.id.in_(ids))
-                               .distinct()).scalars().all()
-    return [c for c in load_claims(session, subjects=subjects) if c.id in ids]
