@@ -91,6 +91,7 @@ class Claim:
     start: int = 0                   # evidence offsets into Document.text
     end: int = 0
     cue: str = ""                    # the cue text that triggered it (for debugging/explain)
+    confidence: float | None = None  # the scorer's calibrated probability; None from the rules
 
     def key(self) -> tuple[str, str, str, str]:
         """Identity used to collapse repeated mentions, as the scorer does."""
@@ -100,11 +101,14 @@ class Claim:
         return (s, self.relation, o, self.polarity)
 
     def to_contract(self) -> dict:
-        return {
+        out = {
             "subject": self.subject, "relation": self.relation, "object": self.object,
             "polarity": self.polarity, "modality": self.modality, "time": self.time,
             "source": self.source, "goods": list(self.goods), "evidence": self.evidence,
         }
+        if self.confidence is not None:
+            out["confidence"] = self.confidence
+        return out
 
 
 @dataclass

@@ -1,4 +1,16 @@
-"""From a Document to its Extraction: sentences -> mentions -> claims.
+"""From a Document to its Extraction, as named components over one document object.
+
+    sentences -> mentions -> rule analysis -> candidates -> scoring -> attributes -> claims
+
+Each component is a function that reads what the ones before it left on the ``Parsed``
+document and adds its own part; the rule analysis is computed once and reused by the
+candidates, the features and the attributes. Two extractors share the first stages:
+
+- ``model`` (default): every actor pair of a sentence (and across two sentences) is a
+  candidate; the trained scorer (claims/scorer.py, data/model.npz) decides relation,
+  direction and polarity, with the rule engine's verdicts among its features; each claim
+  carries the scorer's calibrated ``confidence``.
+- ``rules``: the rule engine's claims alone, the baseline that shows what the model adds.
 
 A pure function of the document's text, language and date: the same article always gives
 the same claims, so results can be cached by content hash and computed in parallel.
@@ -6,18 +18,25 @@ the same claims, so results can be cached by content hash and computed in parall
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from . import __version__
-from .actors.gazetteer import load as load_gazetteer
+from .actors.gazetteer import Gazetteer, load as load_gazetteer
 from .actors.link import find_mentions, names_actor
-from .claims.extract import claims_in_sentence, merge
-from .claims.roles import Discourse
-from .claims.lexicon import SUPPORTED_LANGUAGES, language
+from .claims import scorer as scoring
+from .claims.attributes import claim_from
+from .claims.candidates import Candidate, sentence_candidates
+from .claims.extract import SentenceAnalysis, analyse_sentence, merge
+from .claims.features import features, view_of
+from .claims.lexicon import SUPPORTED_LANGUAGES, Language, language
 from .claims.modality import source_of
-from .model import Document, Extraction
+from .claims.roles import Discourse
+from .model import SYMMETRIC, Claim, Document, Extraction, Mention, Sentence
 from .nlp.sentences import split_sentences
+
+EXTRACTORS = ("model", "rules")
 
 
 class UnsupportedLanguage(ValueError):
@@ -26,16 +45,16 @@ class UnsupportedLanguage(ValueError):
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """Package version plus a digest of every data file the extractor reads.
+    """Package version plus a digest of every data file the extractor reads, the model included.
 
-    A changed alias, cue or lexicon entry changes the version, so stores know which
+    A changed alias, cue, lexicon entry or model changes the version, so stores know which
     documents to re-extract.
     """
     digest = hashlib.sha256()
     for package in ("blocwatch.read", "blocwatch.actors", "blocwatch.claims"):
         data = resources.files(package).joinpath("data")
         for entry in sorted(data.iterdir(), key=lambda p: p.name):
-            if entry.name.endswith((".yaml", ".yml", ".tsv")):
+            if entry.name.endswith((".yaml", ".yml", ".tsv", ".npz")):
                 digest.update(entry.name.encode())
                 digest.update(entry.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:10]}"
@@ -47,33 +66,104 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-def extract(document: Document) -> Extraction:
-    """Claims of one document. Raises UnsupportedLanguage for languages other than de/en."""
+@dataclass
+class Parsed:
+    """The one document object the components fill in, stage by stage."""
+    document: Document
+    lang: Language
+    gazetteer: Gazetteer
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    seen: list[SentenceAnalysis] = field(default_factory=list)     # the rule analysis, per sentence
+    rule_claims: list[Claim] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def parse(document: Document, keep_pairs: bool = True) -> Parsed:
+    """Sentences, mentions and the rule analysis of every sentence (the shared first stages).
+    ``keep_pairs`` analyses every sentence with two actors, as candidates need."""
     lang_code = document.language or "de"
     if lang_code not in SUPPORTED_LANGUAGES:
         raise UnsupportedLanguage(f"unsupported language: {lang_code}")
-    lang = language(lang_code)
-    gaz = load_gazetteer()
-    sentences = split_sentences(document.text)
-    mentions = find_mentions(document.text, sentences, gaz)
-    claims = []
+    doc = Parsed(document, language(lang_code), load_gazetteer())
+    doc.sentences = split_sentences(document.text)
+    doc.mentions = find_mentions(document.text, doc.sentences, doc.gazetteer)
+    _analyse_rules(doc, keep_pairs)
+    return doc
+
+
+def _analyse_rules(doc: Parsed, keep_pairs: bool) -> None:
     discourse = Discourse()
-    previous: list = []
+    previous: list[Claim] = []
     i = 0
-    for sentence in sentences:
+    for sentence in doc.sentences:
         in_sentence = []
-        while i < len(mentions) and mentions[i].start < sentence.end:
-            if mentions[i].start >= sentence.start:
-                in_sentence.append(mentions[i])
+        while i < len(doc.mentions) and doc.mentions[i].start < sentence.end:
+            if doc.mentions[i].start >= sentence.start:
+                in_sentence.append(doc.mentions[i])
             i += 1
-        if previous and lang.attributes_previous.match(sentence.text):
+        if previous and doc.lang.attributes_previous.match(sentence.text):
             # "Das berichtete der britische Sender Sky News.": the claims before are reported
             for claim in previous:
                 claim.modality = "reported"
                 claim.source = claim.source or source_of(sentence.text)
-        previous = claims_in_sentence(sentence, in_sentence, lang, gaz, document.date, discourse)
-        claims.extend(previous)
+        seen = analyse_sentence(sentence, in_sentence, doc.lang, doc.gazetteer, doc.document.date,
+                                discourse, keep_pairs=keep_pairs)
+        doc.seen.append(seen)
+        previous = seen.claims
+        doc.rule_claims.extend(seen.claims)
+
+
+def make_candidates(doc: Parsed) -> None:
+    for k, seen in enumerate(doc.seen):
+        doc.candidates.extend(sentence_candidates(seen, doc.seen[k - 1] if k else None))
+
+
+def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
+    """One claim per (subject, relation, object, polarity) whose calibrated probability
+    reaches the relation's threshold, built from its best candidate."""
+    best: dict[tuple[str, str, str], tuple[float, float, Candidate]] = {}
+    views: dict[int, object] = {}
+    for c in doc.candidates:
+        view = views.get(id(c.seen))
+        if view is None:
+            view = views[id(c.seen)] = view_of(c.seen, doc.lang)
+        probs, p_neg = model.scores(features(c, view, doc.lang, doc.gazetteer))
+        for r, p in zip(model.relations, probs):
+            s, o = c.pair
+            if r in SYMMETRIC and o < s:
+                s, o = o, s
+            key = (s, r, o)
+            if key not in best or p > best[key][0]:
+                best[key] = (float(p), p_neg, c)
+    claims = []
+    for (s, r, o), (p, p_neg, c) in best.items():
+        confidence = model.calibrated(p)
+        if confidence < model.thresholds.get(r, 0.5):
+            continue
+        polarity = "neg" if p_neg >= 0.5 else "pos"
+        claims.append(claim_from(c, s, r, o, polarity, round(confidence, 3), doc))
+    return claims
+
+
+def extract(document: Document, extractor: str = "model", min_confidence: float | None = None) -> Extraction:
+    """Claims of one document. Raises UnsupportedLanguage for languages other than de/en.
+
+    ``extractor``: "model" (the trained scorer; falls back to the rules when no model ships)
+    or "rules". ``min_confidence`` drops claims the scorer is less sure of.
+    """
+    if extractor not in EXTRACTORS:
+        raise ValueError(f"unknown extractor {extractor!r}: choose one of {', '.join(EXTRACTORS)}")
+    model = scoring.shipped() if extractor == "model" else None
+    doc = parse(document, keep_pairs=model is not None)
+    if model is None:
+        claims = doc.rule_claims
+    else:
+        make_candidates(doc)
+        claims = score(doc, model)
+        if min_confidence is not None:
+            claims = [c for c in claims if c.confidence is not None and c.confidence >= min_confidence]
     claims = merge(claims)
-    actors = {m.code for m in mentions if names_actor(document.text, m)}
+    actors = {m.code for m in doc.mentions if names_actor(document.text, m)}
     actors.update(code for c in claims for code in (c.subject, c.object))
-    return Extraction(document, mentions, claims, sorted(actors))
+    return Extraction(document, doc.mentions, claims, sorted(actors))

@@ -8,6 +8,7 @@ article stop there.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import combinations
 
 from ..actors.gazetteer import Gazetteer
@@ -319,26 +320,54 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     return pairs
 
 
+@dataclass
+class SentenceAnalysis:
+    """What the rule engine saw in one sentence: its analysis (None when the cheap filter
+    stopped it) and the claims its cues state. Kept so that later components (candidates,
+    features) reuse the analysis instead of computing it again."""
+    sentence: Sentence
+    mentions: list[Mention]
+    analysis: Analysis | None
+    claims: list[Claim]
+    times: list[tuple[int, str]]
+    source: str | None
+    goods: list[str]
+    cue_hits: list[tuple[Cue, re.Match]]
+
+
 def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Language, gaz: Gazetteer,
                        pub_date: str | None, discourse: Discourse | None = None) -> list[Claim]:
     """Claims of one sentence. ``discourse`` carries the topic and recent actors from one
     sentence to the next (for "das Land", "Er", "beide Staaten") and is updated here."""
+    return analyse_sentence(sentence, mentions, lang, gaz, pub_date, discourse).claims
+
+
+def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language, gaz: Gazetteer,
+                     pub_date: str | None, discourse: Discourse | None = None,
+                     keep_pairs: bool = False) -> SentenceAnalysis:
+    """The rule engine on one sentence. With ``keep_pairs`` a sentence that names two actors
+    (or points back to one) is analysed even when no cue matched, so that a trained scorer can
+    judge its actor pairs (the analysis then also feeds the discourse, so anaphors of later
+    sentences may resolve a little differently)."""
     discourse = discourse if discourse is not None else Discourse()
     text = sentence.text
     codes = [m.code for m in mentions]
     sentence_goods = goods_in(text)
-    matches = [] if text.rstrip().endswith("?") or not _TERMINAL.search(text) \
+    question = text.rstrip().endswith("?")
+    matches = [] if question or not _TERMINAL.search(text) \
         else _cue_matches(text, lang, bool(sentence_goods))
     cheap_exit = not matches
-    if not cheap_exit and len(set(codes)) < 2:
+    if len(set(codes)) < 2 and (matches or keep_pairs):
         anaphoric = (lang.anaphors.search(text) or lang.subject_pronouns.search(text) or lang.pair_anaphors.search(text)
                      or lang.bloc_anaphors.search(text) or lang.object_pronouns.search(text)
                      or lang.plural_pronouns.search(text))
         cheap_exit = not (anaphoric and (discourse.topic or discourse.recent))
+    elif keep_pairs and not question:
+        cheap_exit = False
     if cheap_exit:
         discourse.update(_cheap_topic(text, mentions, sentence, lang), codes)
         discourse.last_object = {}
-        return []
+        return SentenceAnalysis(sentence, mentions, None, [], [], None, sentence_goods, matches)
     a = analyse(sentence, mentions, gaz, lang, discourse)
     out: list[Claim] = []
     source = source_of(text)
@@ -352,7 +381,7 @@ def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Langua
         if c.object not in objects[c.relation]:
             objects[c.relation].append(c.object)
     discourse.last_object = objects   # only the sentence right before counts
-    return _negative_wins(out)
+    return SentenceAnalysis(sentence, mentions, a, _negative_wins(out), times, source, sentence_goods, matches)
 
 
 def _claims_for_cue(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, pub_date: str | None,

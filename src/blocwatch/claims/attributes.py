@@ -1,0 +1,49 @@
+"""Attributes of a scored claim: modality, source, time, goods and the evidence sentence.
+
+Where the rule engine stated the same claim in the same sentence, its attributes are kept
+(they come from the cue's own clause); otherwise they are read from the sentence around the
+pair with the same rule functions (modality.py, timex.py, goods.py).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import SYMMETRIC, Claim
+from . import timex
+from .candidates import Candidate
+from .goods import goods_in
+from .modality import modality_of
+
+if TYPE_CHECKING:
+    from ..pipeline import Parsed
+
+
+def _same(c: Claim, s: str, r: str, o: str, polarity: str) -> bool:
+    if c.relation != r or c.polarity != polarity:
+        return False
+    return (c.subject, c.object) == (s, o) or (r in SYMMETRIC and (c.subject, c.object) == (o, s))
+
+
+def claim_from(cand: Candidate, s: str, r: str, o: str, polarity: str, confidence: float, doc: "Parsed") -> Claim:
+    seen = cand.seen
+    sentence = seen.sentence
+    ruled = next((c for c in seen.claims if _same(c, s, r, o, polarity)), None)
+    if ruled is not None:
+        return Claim(s, r, o, polarity, ruled.modality, ruled.time, ruled.source, list(ruled.goods),
+                     ruled.evidence, ruled.start, ruled.end, ruled.cue, confidence)
+    text = sentence.text
+    pub = doc.document.date
+    if cand.earlier:
+        start, end = cand.before.start, sentence.end
+        evidence = doc.document.text[start:end]
+        at = 0
+    else:
+        start, end = sentence.start, sentence.end
+        evidence = text
+        at = min(cand.a.start, cand.b.start)
+    lo = min(cand.a.start, cand.b.start) if not cand.earlier else 0
+    modality = modality_of(text, text[lo:], doc.lang, None)
+    times = seen.times if seen.analysis is not None else timex.resolve_all(text, pub)
+    time = timex.nearest(times, at) or (pub[:7] if pub else None)
+    goods = (seen.goods or goods_in(text) or []) if r == "SUPPLY" else []
+    return Claim(s, r, o, polarity, modality, time, seen.source, list(goods), evidence, start, end, "", confidence)

@@ -1,0 +1,144 @@
+"""Features of a candidate pair, for the trained scorer: the rule engine's signals and the words.
+
+Each feature is a string (a present/absent indicator). Groups:
+- the rule engine's verdict on this ordered pair (relation and polarity), on the reversed
+  pair, and anywhere in the sentence; the cue hits by relation and where they stand
+  (between the two actors, before, after);
+- role markers of each side (governing preposition, genitive, kind of mention, anaphor),
+  their order, same clause, same coordination group, relative clause, token distance;
+- the words between and around the pair, as crude stems (lower case, first six letters),
+  conjoined with the pair's order so that direction can be learned; the sentence's words;
+- negation, reporting and modal words in the sentence (for polarity).
+
+Cheap by design: the rule analysis is already done; per sentence the tokens are computed
+once (``SentenceView``) and shared by its candidates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..actors.gazetteer import Gazetteer
+from .candidates import Candidate
+from .extract import SentenceAnalysis
+from .lexicon import Language
+from .roles import Occurrence
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_STEM = 6
+_BETWEEN_MAX = 14   # words; a longer gap gives only its edges
+
+
+def stem(word: str) -> str:
+    w = word.lower()
+    return w[:_STEM]
+
+
+@dataclass
+class SentenceView:
+    """Per-sentence precomputation shared by the sentence's candidates."""
+    tokens: list[tuple[int, int, str]]          # (start, end, stem), offsets in the sentence
+    cue_spans: list[tuple[int, int, str]]       # (start, end, relation)
+    rule: dict[tuple[str, str], list[str]]      # (subject, object) -> ["REL:pol", ...]
+    rule_any: set[str]
+    negations: list[int]
+    words: frozenset[str]
+    flags: tuple[str, ...]
+
+
+def view_of(seen: SentenceAnalysis, lang: Language) -> SentenceView:
+    text = seen.sentence.text
+    tokens = [(m.start(), m.end(), stem(m.group())) for m in _TOKEN.finditer(text)]
+    rule: dict[tuple[str, str], list[str]] = {}
+    for c in seen.claims:
+        rule.setdefault((c.subject, c.object), []).append(f"{c.relation}:{c.polarity}")
+    flags = []
+    if lang.reported.search(text) or lang.subjunctive.search(text):
+        flags.append("reported_word")
+    if lang.possible.search(text) or lang.future_markers.search(text):
+        flags.append("possible_word")
+    if text.rstrip().endswith("?"):
+        flags.append("question")
+    if seen.goods:
+        flags.append("goods")
+    return SentenceView(
+        tokens=tokens,
+        cue_spans=[(m.start(), m.end(), cue.relation) for cue, m in seen.cue_hits],
+        rule=rule,
+        rule_any={f"{c.relation}:{c.polarity}" for c in seen.claims},
+        negations=[m.start() for m in lang.negators.finditer(text)],
+        words=frozenset(t[2] for t in tokens),
+        flags=tuple(flags),
+    )
+
+
+def _side(o: Occurrence, gaz: Gazetteer, name: str) -> list[str]:
+    kind = gaz.kind_of(o.code) or "state"
+    out = [f"{name}kind={kind}", f"{name}mention={o.kind}", f"{name}marker={o.marker or '-'}"]
+    if o.genitive:
+        out.append(f"{name}gen")
+    if o.in_relative:
+        out.append(f"{name}relative")
+    if o.compound:
+        out.append(f"{name}compound")
+    return out
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else "4-7" if n < 8 else "8-15" if n < 16 else "16+"
+
+
+def features(c: Candidate, view: SentenceView, lang: Language, gaz: Gazetteer) -> list[str]:
+    a, b = c.a, c.b
+    f = [f"lang={lang.code}"]
+    f += _side(a, gaz, "A")
+    f += _side(b, gaz, "B")
+    f.append(f"kinds={gaz.kind_of(a.code) or 'state'}-{gaz.kind_of(b.code) or 'state'}")
+    f.append(f"markers={a.marker or '-'}|{b.marker or '-'}")
+    f.extend(view.flags)
+    # the rule engine's verdicts
+    for r in view.rule.get((a.code, b.code), ()):
+        f.append(f"rule={r}")
+        f.append(f"rule_rel={r.split(':')[0]}")
+    for r in view.rule.get((b.code, a.code), ()):
+        f.append(f"rule_rev={r}")
+    for r in view.rule_any:
+        f.append(f"rule_any={r}")
+    if c.earlier:
+        # one side named only in the sentence before: the words of this sentence carry it
+        f.append(f"earlier={c.earlier}")
+        here = b if c.earlier == "a" else a
+        f.append(f"here_marker={here.marker or '-'}")
+        f.extend(f"xw={w}" for w in view.words)
+        f.extend(f"xcue={rel}" for _, _, rel in view.cue_spans)
+        return f
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    order = "AB" if first is a else "BA"
+    f.append(f"order={order}")
+    if a.clause == b.clause:
+        f.append("same_clause")
+    if a.group == b.group:
+        f.append("same_group")
+    between = [t for t in view.tokens if first.end <= t[0] and t[1] <= second.start]
+    f.append(f"dist={_bucket(len(between))}")
+    if len(between) <= _BETWEEN_MAX:
+        f.extend(f"{order}:btw={t[2]}" for t in between)
+        f.extend(f"btw={t[2]}" for t in between)
+    else:
+        f.extend(f"{order}:btw_edge={t[2]}" for t in between[:3] + between[-3:])
+    before = [t for t in view.tokens if t[1] <= first.start][-3:]
+    after = [t for t in view.tokens if t[0] >= second.end][:4]
+    f.extend(f"{order}:pre={t[2]}" for t in before)
+    f.extend(f"{order}:post={t[2]}" for t in after)
+    f.extend(f"w={w}" for w in view.words)
+    for start, end, rel in view.cue_spans:
+        where = "btw" if first.end <= start and end <= second.start else "pre" if end <= first.start else \
+            "post" if start >= second.end else "in"
+        f.append(f"cue={rel}")
+        f.append(f"{order}:cue_{where}={rel}")
+    near = [p for p in view.negations if first.start - 40 <= p <= second.end + 60]
+    if near:
+        f.append("neg_near")
+    if view.negations:
+        f.append("neg_sentence")
+    return f

@@ -1,0 +1,76 @@
+"""The trained scorer: for each candidate pair, the probability of each relation and of "neg".
+
+The model is a set of logistic regressions over the indicator features of ``features.py``
+(one per relation, one for polarity), fitted by ``blocwatch train`` (``training.py``) with
+scikit-learn and shipped as plain arrays in ``data/model.npz``, so scoring needs only numpy
+and loads nothing from outside. A document's claim keeps the highest probability of any of
+its candidates, mapped through a calibration fitted on cross-validated predictions.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+MODEL_FILE = "model.npz"
+
+
+@dataclass
+class Model:
+    relations: list[str]
+    index: dict[str, int]          # feature -> column
+    weights: np.ndarray            # (n_features, n_relations + 1); last column: polarity "neg"
+    bias: np.ndarray               # (n_relations + 1,)
+    thresholds: dict[str, float]   # relation -> minimum calibrated probability to keep a claim
+    calibration: tuple[float, float]   # sigmoid(a * logit(p) + b) over a document's max
+    meta: dict
+    digest: str
+
+    def scores(self, feats: list[str]) -> tuple[np.ndarray, float]:
+        """Per-relation probabilities of one candidate, and the probability that it is negated."""
+        cols = [self.index[f] for f in feats if f in self.index]
+        z = self.bias + (self.weights[cols].sum(axis=0) if cols else 0.0)
+        p = 1.0 / (1.0 + np.exp(-z))
+        return p[:-1], float(p[-1])
+
+    def calibrated(self, p: float) -> float:
+        a, b = self.calibration
+        p = min(max(p, 1e-6), 1 - 1e-6)
+        return 1.0 / (1.0 + math.exp(-(a * math.log(p / (1 - p)) + b)))
+
+
+def save(path: Path, relations: list[str], vocabulary: list[str], weights: np.ndarray, bias: np.ndarray,
+         thresholds: dict[str, float], calibration: tuple[float, float], meta: dict) -> None:
+    header = {"relations": relations, "thresholds": thresholds, "calibration": list(calibration), "meta": meta}
+    with open(path, "wb") as fh:
+        np.savez_compressed(fh, vocabulary=np.array(vocabulary, dtype=str),
+                            weights=weights.astype(np.float32), bias=bias.astype(np.float64),
+                            header=np.array(json.dumps(header, sort_keys=True)))
+
+
+def load_file(path: Path | str) -> Model:
+    raw = Path(path).read_bytes()
+    with np.load(path, allow_pickle=False) as z:
+        header = json.loads(str(z["header"]))
+        vocabulary = [str(v) for v in z["vocabulary"]]
+        weights = z["weights"].astype(np.float64)
+        bias = z["bias"]
+    return Model(header["relations"], {f: i for i, f in enumerate(vocabulary)}, weights, bias,
+                 header["thresholds"], tuple(header["calibration"]), header["meta"],
+                 hashlib.sha256(raw).hexdigest()[:10])
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Model | None:
+    """The model that ships in the package, or None when none has been trained yet."""
+    entry = resources.files("blocwatch.claims").joinpath("data", MODEL_FILE)
+    if not entry.is_file():
+        return None
+    with resources.as_file(entry) as path:
+        return load_file(path)

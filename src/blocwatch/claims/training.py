@@ -1,0 +1,395 @@
+"""Training the scorer from gold claims in the contract's format, with grouped cross-validation.
+
+    blocwatch train [--gold GOLD.jsonl --articles DIR]... [--out MODEL.npz] [--folds 5]
+
+Labels: a candidate (ordered actor pair of a sentence) is positive for a relation when its
+document's gold holds that relation between the pair (either order for a symmetric one);
+gold marked optional counts neither way (its weight is 0). The scorer's probabilities are
+checked by k-fold cross-validation grouped by document (a document is never in the fold it
+is scored in), at the level the contract scores: one claim per document and key. The
+calibration and the thresholds are fitted on those out-of-fold predictions; the shipped
+model is then fitted on every document. Deterministic: same data, same model file.
+
+scikit-learn fits; the model ships as plain arrays (scorer.py), so extraction needs numpy only.
+"""
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..model import RELATIONS, SYMMETRIC, Document, ReadError
+from .candidates import Candidate
+from .features import features, view_of
+
+# The relations the analyses lean on: their threshold is raised until cross-validated
+# precision reaches this, where the data allow.
+PRECISION_FIRST = {"MEMBER_OF": 0.8, "SUPPLY": 0.8, "SUPPORT": 0.8, "DEPLOY_FORCES": 0.8, "REQUEST_AID": 0.8}
+MIN_COUNT = 2      # a feature seen in fewer training candidates is dropped
+C = 0.5            # inverse regularisation strength of every regression
+ROUNDS = 2         # fitting rounds (see fit)
+RELABEL_SHARE = 0.5
+WEAK = 0.3
+
+
+def key_of(s: str, r: str, o: str) -> tuple[str, str, str]:
+    return (o, r, s) if r in SYMMETRIC and o < s else (s, r, o)
+
+
+@dataclass
+class GoldDoc:
+    doc_id: str
+    corpus: str
+    language: str
+    required: dict[tuple[str, str, str], str] = field(default_factory=dict)   # key -> polarity
+    optional: set[tuple[str, str, str]] = field(default_factory=set)
+    candidates: list[list[str]] = field(default_factory=list)   # features per candidate
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    rule_keys: set[tuple[str, str, str, str]] = field(default_factory=set)
+
+
+def load_gold(path: Path) -> dict[str, dict]:
+    out = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from None
+            out[d["doc"]] = d
+    return out
+
+
+def build_corpus(sources: list[tuple[Path, Path, str]], progress=None) -> list[GoldDoc]:
+    """Read and featurise every article that has gold. ``sources``: (gold, articles, name)."""
+    from ..pipeline import make_candidates, parse
+    from ..read import read_paths
+
+    docs = []
+    for gold_path, articles, name in sources:
+        gold = load_gold(gold_path)
+        for item in read_paths([str(articles)]):
+            if isinstance(item, ReadError):
+                print(f"train: skipped {item}", file=sys.stderr)
+                continue
+            g = gold.get(item.doc_id)
+            if g is None:
+                continue
+            docs.append(_featurise(item, g, name, parse, make_candidates))
+            if progress:
+                progress(len(docs))
+    return docs
+
+
+def _featurise(document: Document, g: dict, corpus: str, parse, make_candidates) -> GoldDoc:
+    parsed = parse(document)
+    make_candidates(parsed)
+    out = GoldDoc(document.doc_id, corpus, parsed.lang.code)
+    for c in g["claims"]:
+        k = key_of(c["subject"], c["relation"], c["object"])
+        if c.get("optional"):
+            out.optional.add(k)
+        else:
+            out.required[k] = c.get("polarity", "pos")
+    out.optional -= set(out.required)
+    views = {}
+    for cand in parsed.candidates:
+        view = views.get(id(cand.seen))
+        if view is None:
+            view = views[id(cand.seen)] = view_of(cand.seen, parsed.lang)
+        out.candidates.append(features(cand, view, parsed.lang, parsed.gazetteer))
+        out.pairs.append(cand.pair)
+    out.rule_keys = {(*key_of(c.subject, c.relation, c.object), c.polarity) for c in parsed.rule_claims}
+    return out
+
+
+def candidate_recall(docs: list[GoldDoc]) -> float:
+    """Share of gold core claims whose actor pair is among the document's candidates."""
+    hit = total = 0
+    for d in docs:
+        pairs = {frozenset(p) for p in d.pairs}
+        for (s, _, o) in d.required:
+            total += 1
+            hit += frozenset((s, o)) in pairs
+    return hit / total if total else 0.0
+
+
+def _labels(docs: list[GoldDoc]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per candidate and relation: label and weight; per candidate: negated label and weight."""
+    rows = sum(len(d.pairs) for d in docs)
+    y = np.zeros((rows, len(RELATIONS)), dtype=np.int8)
+    w = np.ones((rows, len(RELATIONS)), dtype=np.float64)
+    neg = np.zeros(rows, dtype=np.int8)
+    neg_w = np.zeros(rows, dtype=np.float64)
+    i = 0
+    for d in docs:
+        for s, o in d.pairs:
+            for j, r in enumerate(RELATIONS):
+                k = key_of(s, r, o)
+                if k in d.required:
+                    y[i, j] = 1
+                    neg_w[i] = 1.0
+                    neg[i] = max(neg[i], d.required[k] == "neg")
+                elif k in d.optional:
+                    w[i, j] = 0.0
+            i += 1
+    return y, w, neg, neg_w
+
+
+def _matrix(rows: list[list[str]], index: dict[str, int]):
+    from scipy.sparse import csr_matrix
+
+    indptr, cols = [0], []
+    for feats in rows:
+        cols.extend(sorted({index[f] for f in feats if f in index}))
+        indptr.append(len(cols))
+    return csr_matrix((np.ones(len(cols)), np.array(cols, dtype=np.int64), np.array(indptr)),
+                      shape=(len(rows), len(index)))
+
+
+def fit(docs: list[GoldDoc], rounds: int = ROUNDS) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Vocabulary, weights (features x relations+1) and biases fitted on ``docs``.
+
+    Gold names a document's claims, not their sentences, so the first round takes every
+    candidate of a gold pair as positive; each later round keeps as positive only the
+    candidates the previous round found most likely (multiple-instance learning) and lets
+    the others count as weak negatives."""
+    vocabulary, x, y, w, neg, neg_w = _design(docs)
+    weights, bias = _fit_matrix(x, y, w, neg, neg_w)
+    for _ in range(rounds - 1):
+        p = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
+        y2, w2 = _relabel(docs, p, y, w)
+        weights, bias = _fit_matrix(x, y2, w2, neg, neg_w)
+    return vocabulary, weights, bias
+
+
+def _relabel(docs, p, y, w):
+    """Per document and gold key, the positive candidates whose probability is within
+    RELABEL_SHARE of the best one stay positive; the rest become negatives of weight WEAK."""
+    y2, w2 = y.copy(), w.copy()
+    i = 0
+    for d in docs:
+        n = len(d.pairs)
+        block = slice(i, i + n)
+        for j in range(len(RELATIONS)):
+            rows = np.nonzero(y[block, j])[0]
+            if len(rows) < 2:
+                continue
+            keys = defaultdict(list)
+            for r in rows:
+                s, o = d.pairs[r]
+                keys[key_of(s, RELATIONS[j], o)].append(r)
+            for members in keys.values():
+                top = max(p[i + r, j] for r in members)
+                for r in members:
+                    if p[i + r, j] < RELABEL_SHARE * top:
+                        y2[i + r, j] = 0
+                        w2[i + r, j] = WEAK
+        i += n
+    return y2, w2
+
+
+def _design(docs):
+    counts = Counter(f for d in docs for feats in d.candidates for f in set(feats))
+    vocabulary = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(vocabulary)}
+    rows = [feats for d in docs for feats in d.candidates]
+    x = _matrix(rows, index)
+    y, w, neg, neg_w = _labels(docs)
+    return vocabulary, x, y, w, neg, neg_w
+
+
+def _fit_matrix(x, y, w, neg, neg_w):
+    from sklearn.linear_model import LogisticRegression
+
+    weights = np.zeros((x.shape[1], len(RELATIONS) + 1))
+    bias = np.full(len(RELATIONS) + 1, -10.0)
+    targets = [(y[:, j], w[:, j]) for j in range(len(RELATIONS))] + [(neg, neg_w)]
+    for j, (target, weight) in enumerate(targets):
+        used = weight > 0
+        if target[used].sum() < 2 or target[used].sum() == used.sum():
+            continue   # a relation with (almost) no examples is never predicted
+        lr = LogisticRegression(C=C, solver="liblinear", random_state=0, max_iter=200)
+        lr.fit(x[used], target[used], sample_weight=weight[used])
+        weights[:, j] = lr.coef_[0]
+        bias[j] = lr.intercept_[0]
+    return weights, bias
+
+
+def _predict(docs: list[GoldDoc], vocabulary, weights, bias) -> list[dict]:
+    """Per document: key -> (max probability over its candidates, P(neg) of that candidate)."""
+    index = {f: i for i, f in enumerate(vocabulary)}
+    x = _matrix([feats for d in docs for feats in d.candidates], index)
+    z = x @ weights + bias
+    p = 1.0 / (1.0 + np.exp(-z))
+    out, i = [], 0
+    for d in docs:
+        best: dict = {}
+        for s, o in d.pairs:
+            for j, r in enumerate(RELATIONS):
+                k = key_of(s, r, o)
+                if k not in best or p[i, j] > best[k][0]:
+                    best[k] = (float(p[i, j]), float(p[i, -1]))
+            i += 1
+        out.append(best)
+    return out
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def calibrate(docs: list[GoldDoc], predicted: list[dict]) -> tuple[float, float]:
+    """A sigmoid on the logit of a key's max probability, fitted to whether gold holds the key."""
+    from sklearn.linear_model import LogisticRegression
+
+    xs, ys = [], []
+    for d, best in zip(docs, predicted):
+        for k, (p, _) in best.items():
+            if p < 0.01 or k in d.optional:
+                continue
+            xs.append([_logit(p)])
+            ys.append(int(k in d.required))
+    lr = LogisticRegression(C=100.0, solver="lbfgs").fit(np.array(xs), np.array(ys))
+    return float(lr.coef_[0][0]), float(lr.intercept_[0])
+
+
+def _sig(a: float, b: float, p: float) -> float:
+    return 1.0 / (1.0 + math.exp(-(a * _logit(p) + b)))
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def claims_of(best: dict, calibration, thresholds: dict[str, float], default: float) -> set:
+    out = set()
+    for (s, r, o), (p, p_neg) in best.items():
+        if _sig(*calibration, p) >= thresholds.get(r, default):
+            out.add((s, r, o, "neg" if p_neg >= 0.5 else "pos"))
+    return out
+
+
+def evaluate(docs: list[GoldDoc], predicted: list[set]) -> dict[str, dict[str, Counts]]:
+    """tp/fp/fn as ../shared/eval/score.py counts them, overall and by relation, language, corpus."""
+    table: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
+    for d, pred in zip(docs, predicted):
+        gold = {(*k, pol) for k, pol in d.required.items()}
+        optional = {k for k in d.optional}
+        for claim in pred:
+            if claim in gold:
+                outcome = "tp"
+            elif claim[:3] in optional:
+                continue
+            else:
+                outcome = "fp"
+            for group, name in (("all", "all"), ("relation", claim[1]), ("language", d.language), ("corpus", d.corpus)):
+                setattr(table[group][name], outcome, getattr(table[group][name], outcome) + 1)
+        for claim in gold - pred:
+            for group, name in (("all", "all"), ("relation", claim[1]), ("language", d.language), ("corpus", d.corpus)):
+                table[group][name].fn += 1
+    return table
+
+
+def choose_thresholds(docs, predicted, calibration) -> tuple[float, dict[str, float]]:
+    """A global threshold maximising F1, then per relation of PRECISION_FIRST the lowest
+    threshold at or above it whose precision reaches the target (if any does)."""
+    grid = [round(0.05 * i, 2) for i in range(2, 19)]
+
+    def f1_at(t: float, per: dict[str, float]) -> dict:
+        return evaluate(docs, [claims_of(b, calibration, per, t) for b in predicted])
+
+    best_t = max(grid, key=lambda t: (f1_at(t, {})["all"]["all"].prf()[2], -t))
+    per: dict[str, float] = {}
+    for r, target in PRECISION_FIRST.items():
+        for t in [g for g in grid if g >= best_t]:
+            counts = f1_at(best_t, {r: t})["relation"][r]
+            if counts.tp + counts.fp == 0 or counts.prf()[0] >= target:
+                per[r] = t
+                break
+    return best_t, per
+
+
+def cross_validate(docs: list[GoldDoc], folds: int) -> list[dict]:
+    """Out-of-fold predictions: documents split into ``folds`` groups (a document whole)."""
+    from sklearn.model_selection import GroupKFold
+
+    predicted: list[dict] = [dict() for _ in docs]
+    groups = np.arange(len(docs))
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(groups, groups=groups):
+        vocabulary, weights, bias = fit([docs[i] for i in train_idx])
+        for i, best in zip(test_idx, _predict([docs[i] for i in test_idx], vocabulary, weights, bias)):
+            predicted[i] = best
+    return predicted
+
+
+def report(table: dict[str, dict[str, Counts]], out=sys.stdout, title: str = "") -> None:
+    print(title, file=out)
+    print(f"{'':22} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}", file=out)
+    for group in ("all", "language", "corpus", "relation"):
+        for name in sorted(table.get(group, {})):
+            c = table[group][name]
+            p, r, f = c.prf()
+            label = name if group == "all" else f"{group[:4]} {name}"
+            print(f"{label:22} {p:6.3f} {r:6.3f} {f:6.3f} {c.tp:5d} {c.fp:5d} {c.fn:5d}", file=out)
+
+
+def default_sources(shared: Path, team: Path | None) -> list[tuple[Path, Path, str]]:
+    """../shared/train, every ../shared/corpus/NAME with ../shared/eval/NAME/gold.jsonl, the team corpus."""
+    sources = []
+    if (shared / "train" / "gold.jsonl").is_file():
+        sources.append((shared / "train" / "gold.jsonl", shared / "train" / "articles", "train"))
+    corpus = shared / "corpus"
+    for d in sorted(corpus.iterdir()) if corpus.is_dir() else []:
+        gold = shared / "eval" / d.name / "gold.jsonl"
+        if d.is_dir() and gold.is_file():
+            sources.append((gold, d, d.name))
+    if team is not None and (team / "gold.jsonl").is_file():
+        sources.append((team / "gold.jsonl", team / "articles", "team"))
+    return sources
+
+
+def train(sources: list[tuple[Path, Path, str]], out: Path | None, folds: int = 5, stream=sys.stdout) -> dict:
+    """Featurise, cross-validate, calibrate, choose thresholds, fit on all, write ``out``."""
+    from . import scorer
+
+    docs = build_corpus(sources)
+    if len(docs) < folds:
+        raise ValueError(f"only {len(docs)} documents with gold: need at least {folds}")
+    print(f"train: {len(docs)} documents, {sum(len(d.pairs) for d in docs)} candidates, "
+          f"{sum(len(d.required) for d in docs)} core gold claims", file=stream)
+    recall = candidate_recall(docs)
+    print(f"candidate recall (gold core claims whose pair is a candidate): {recall:.3f}", file=stream)
+    predicted = cross_validate(docs, folds)
+    calibration = calibrate(docs, predicted)
+    threshold, per_relation = choose_thresholds(docs, predicted, calibration)
+    table = evaluate(docs, [claims_of(b, calibration, per_relation, threshold) for b in predicted])
+    report(table, stream, f"\n{folds}-fold cross-validation grouped by document "
+                          f"(threshold {threshold}, per relation {per_relation}):")
+    rules = evaluate(docs, [d.rule_keys for d in docs])
+    report(rules, stream, "\nrule engine alone on the same documents (its claims, no model):")
+    vocabulary, weights, bias = fit(docs)
+    meta = {"documents": len(docs), "candidates": sum(len(d.pairs) for d in docs),
+            "sources": [name for _, _, name in sources], "folds": folds,
+            "cv": {g: {n: dict(zip(("p", "r", "f1"), map(lambda v: round(v, 3), c.prf())))
+                       for n, c in table[g].items()} for g in ("all", "language", "corpus")},
+            "candidate_recall": round(recall, 3)}
+    thresholds = {r: per_relation.get(r, threshold) for r in RELATIONS}
+    if out is not None:
+        scorer.save(out, list(RELATIONS), vocabulary, weights, bias, thresholds, calibration, meta)
+        print(f"\nmodel written: {out} ({len(vocabulary)} features)", file=stream)
+    return meta
