@@ -9,7 +9,7 @@ one small file and needs no TopoJSON library or projection code at run time:
         src/blocwatch/web/static/vendor/world-110m.paths.json
 
 Projection: Natural Earth I (Šavrič, Patterson, Jenny 2011, the published polynomial),
-scaled to a 960-unit-wide frame. Codes: ISO numeric -> alpha-3 through pycountry; the
+scaled to a 960-unit-wide frame from 58° S to 84° N (Antarctica left out). Codes: ISO numeric -> alpha-3 through pycountry; the
 three shapes without a numeric id get Kosovo's XKX (as the gazetteer codes it) or none.
 """
 from __future__ import annotations
@@ -22,6 +22,8 @@ import pycountry
 
 WIDTH = 960.0
 NO_NUMERIC = {"Kosovo": "XKX"}    # N. Cyprus, Somaliland: drawn, not tied to an actor
+LEFT_OUT = {"Antarctica"}         # no actor; it would take a fifth of the frame
+SOUTH, NORTH = -58.0, 84.0        # the frame's latitudes (Tierra del Fuego .. Greenland)
 
 
 def natural_earth(lon: float, lat: float) -> tuple[float, float]:
@@ -55,6 +57,23 @@ def ring(indices: list[int], arcs: list) -> list[tuple[float, float]]:
     return points
 
 
+def unwrap(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A ring that crosses the antimeridian (Russia's Chukotka, Fiji) made continuous, so
+    it is not drawn as a band across the whole map; what lies past 180° falls outside the
+    frame. The ring stays on the side where most of it lies."""
+    found = [points[0]]
+    for lon, lat in points[1:]:
+        previous = found[-1][0]
+        while lon - previous > 180:
+            lon -= 360
+        while previous - lon > 180:
+            lon += 360
+        found.append((lon, lat))
+    mean = sum(p[0] for p in found) / len(found)
+    shift = -360 if mean > 180 else 360 if mean < -180 else 0
+    return [(lon + shift, lat) for lon, lat in found]
+
+
 def polygons(geometry: dict) -> list[list[list[int]]]:
     if geometry["type"] == "Polygon":
         return [geometry["arcs"]]
@@ -74,9 +93,10 @@ def alpha3(geometry: dict) -> str | None:
 def build(topology: dict) -> dict:
     arcs = decode_arcs(topology)
     x_max, _ = natural_earth(180, 0)
-    _, y_max = natural_earth(0, 90)
+    _, y_max = natural_earth(0, NORTH)
+    _, y_min = natural_earth(0, SOUTH)
     scale = WIDTH / (2 * x_max)
-    height = 2 * y_max * scale
+    height = (y_max - y_min) * scale
 
     def point(lon: float, lat: float) -> str:
         x, y = natural_earth(lon, lat)
@@ -84,10 +104,12 @@ def build(topology: dict) -> dict:
 
     countries = []
     for geometry in topology["objects"]["countries"]["geometries"]:
+        if geometry["properties"]["name"] in LEFT_OUT:
+            continue
         parts = []
         for polygon in polygons(geometry):
             for indices in polygon:
-                points = ring(indices, arcs)
+                points = unwrap(ring(indices, arcs))
                 parts.append("M" + "L".join(point(*p) for p in points) + "Z")
         countries.append({"code": alpha3(geometry), "name": geometry["properties"]["name"],
                           "d": "".join(parts)})
