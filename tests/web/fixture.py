@@ -65,6 +65,9 @@ PAGE_ARTICLES = ARTICLES + [
         ("Kasachstan und China vertiefen ihre Zusammenarbeit.",
          [C("KAZ", "COOPERATE_ECONOMIC", "CHN", time="2024-02")]),
     ]),
+    ("undatiert", None, "ohne-datum.example", None, [
+        ("Ankara und Moskau trafen sich zu Gesprächen.", [C("TUR", "MEET", "RUS")]),
+    ]),
 ]
 
 

@@ -138,11 +138,12 @@ def test_page_shows_graph_and_evidence_and_runs_no_article_script(server, browse
                            "s.dispatchEvent(new Event('change'))")
     assert browser.execute_script(
         "return window.blocwatch.cy.getElementById('KAZ').hasClass('highlight')")
-    browser.execute_script("const s = document.getElementById('until'); s.value = 2022;"
+    # the time sliders move by month (year * 12 + month - 1)
+    browser.execute_script("const s = document.getElementById('until'); s.value = 2022 * 12 + 11;"
                            "s.dispatchEvent(new Event('input'))")
     assert browser.execute_script("return window.blocwatch.cy.getElementById("
                                   "'IRN|SUPPLY|RUS|pos').style('display')") == "none"
-    browser.execute_script("const s = document.getElementById('until'); s.value = 2024;"
+    browser.execute_script("const s = document.getElementById('until'); s.value = 2024 * 12 + 4;"
                            "s.dispatchEvent(new Event('input'))")
 
     shot = Path(tempfile.gettempdir()) / f"blocwatch-page-{os.getpid()}.png"

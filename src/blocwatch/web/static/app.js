@@ -171,16 +171,42 @@
     cy.batch(() => cy.elements().difference(keep).style("display", "none"));
     const dist = {};
     keep.bfs({ roots: node, directed: false, visit: (v, e, u, i, d) => { dist[v.id()] = d; } });
-    keep.nodes().layout({
-      name: "concentric", fit: true, padding: 40, animate: false, avoidOverlap: true,
-      minNodeSpacing: 30, concentric: (n) => depth + 1 - (dist[n.id()] || 0), levelWidth: () => 1,
-      boundingBox: { x1: 0, y1: 0, w: cy.width(), h: cy.height() },
-    }).run();
-    cy.fit(keep, 40);
+    radial(keep, dist);
     applyFilters();
     $("unfocus").hidden = false;
     document.body.dataset.focused = code;
     return true;
+  }
+
+  // The focused actor in the middle of the canvas, each further step on a wider ellipse
+  // reaching the canvas' edges; a node sits near the one that brought it in.
+  function radial(keep, dist) {
+    const w = cy.width(), h = cy.height(), margin = 50, levels = [], angle = {}, at = {};
+    keep.nodes().forEach((n) => { const d = dist[n.id()] || 0; (levels[d] = levels[d] || []).push(n); });
+    const rings = Math.max(1, levels.length - 1);
+    levels.forEach((nodes, d) => {
+      const parent = (n) => {
+        const found = n.neighborhood("node").filter((m) => dist[m.id()] === d - 1);
+        return found.length ? angle[found[0].id()] : 0;
+      };
+      nodes.sort((a, b) => (parent(a) - parent(b)) || (b.data("degree") - a.data("degree"))
+                           || (a.id() < b.id() ? -1 : 1));
+      nodes.forEach((n, i) => {
+        const a = d === 0 ? 0 : 2 * Math.PI * (i + 0.5) / nodes.length - Math.PI / 2 + (d - 1) * 0.3;
+        angle[n.id()] = a;
+        const r = d / rings;
+        at[n.id()] = { x: w / 2 + (w / 2 - margin) * r * Math.cos(a),
+                       y: h / 2 + (h / 2 - margin) * r * Math.sin(a) };
+      });
+    });
+    keep.nodes().layout({ name: "preset", positions: (n) => at[n.id()], fit: false, animate: false }).run();
+    cy.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
+  }
+
+  // fit, but a handful of nodes is not blown up to fill the screen
+  function fitTo(eles) {
+    cy.fit(eles, 50);
+    if (cy.zoom() > 1.5) { cy.zoom(1.5); cy.center(eles); }
   }
 
   function unfocus() {
@@ -189,7 +215,7 @@
     $("unfocus").hidden = true;
     cy.nodes().forEach((n) => { if (n.scratch("home")) n.position(n.scratch("home")); });
     applyFilters();
-    cy.fit(cy.elements(":visible"), 30);
+    fitTo(cy.elements(":visible"));
   }
 
   async function search(q) {
@@ -429,7 +455,7 @@
     $("pair-go").addEventListener("click", () => showTimeline($("pair-a").value, $("pair-b").value).catch(bw.report));
     $("zoom-in").addEventListener("click", () => cy.zoom({ level: cy.zoom() * 1.3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }));
     $("zoom-out").addEventListener("click", () => cy.zoom({ level: cy.zoom() / 1.3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }));
-    $("fit").addEventListener("click", () => cy.fit(cy.elements(":visible"), 30));
+    $("fit").addEventListener("click", () => fitTo(cy.elements(":visible")));
     $("reset").addEventListener("click", () => { bw.state.selected = bw.state.edge = null; unfocus(); });
     $("unfocus").addEventListener("click", unfocus);
     $("depth").addEventListener("change", () => { if (focus) focusOn(focus.code, +$("depth").value); });
@@ -493,13 +519,14 @@
     setupBlocs();
     setupControls();
     applyFilters();
-    cy.fit(cy.elements(":visible"), 30);
+    fitTo(cy.elements(":visible"));
     bw.cy = window.blocwatch.cy = cy;
     bw.timings.graph = performance.now() - t0;
     bw.timings.sinceNavigation = performance.now();
     document.body.dataset.ready = String(graph.edges.length);
   }
 
+  bw.select = select;
   // the handlers, for the browser test and for anyone scripting the page
   window.blocwatch = { showEdge, showActor, showTimeline, select, focusOn, unfocus, find,
     search, showView, factsCSV, evidenceCSV, applyFilters, bw };

@@ -18,7 +18,7 @@
     ["refuses", "#ef9a9a", (e, me) => e.target === me && e.family === "support"],
   ];
   const NONE = "#eceff1", SELECTED = "#ff6f00";
-  let world = null, paths = {}, registry = {}, drawn = false;
+  let world = null, paths = {}, registry = {}, drawn = false, latest = 0;
 
   async function load() {
     if (!world) world = await bw.getJSON("/static/vendor/world-110m.paths.json");
@@ -87,8 +87,9 @@
     for (const c of world.countries) if (c.code) paint(c.code, NONE, c.name);
   }
 
-  async function byBloc(bloc, day) {
+  async function byBloc(bloc, day, ticket) {
     const found = (await registryAt(day)).blocs[bloc];
+    if (ticket !== latest) return null;          // a newer colouring was asked for meanwhile
     reset();
     if (!found) return { mode: "bloc", bloc, day, statuses: {} };
     const statuses = {};
@@ -136,15 +137,17 @@
   // selected and the mode says so, else the chosen bloc's membership on the day.
   async function update() {
     if ($("map").hidden) return null;
-    const started = performance.now();
+    const started = performance.now(), ticket = ++latest;
     await load();
+    if (ticket !== latest) return null;
     if (!drawn) draw();
     const day = bw.state.until;
     const me = bw.state.selected;
     const mode = $("map-mode").value;
     let result;
     if (mode === "relations" && me) result = byRelations(me, day);
-    else result = await byBloc($("bloc").value || "CSTO", day);
+    else result = await byBloc($("bloc").value || "CSTO", day, ticket);
+    if (!result) return null;
     bw.timings.map = bw.timings.map || performance.now() - started;
     $("map").dataset.colouredFor = JSON.stringify([result.mode, result.bloc || result.actor, day]);
     bw.mapState = result;
