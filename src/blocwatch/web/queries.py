@@ -69,6 +69,13 @@ def search(session: Session, q: str, limit: int = 50) -> dict:
     return {"q": q, "actors": found_actors, "claims": found_claims}
 
 
+def warm() -> None:
+    """Load the gazetteer, the registry and the name index now (about a second on a busy
+    machine) rather than in the first request of the page."""
+    actor_info("RUS")
+    _name_index()
+
+
 # --- finding actors by any name the gazetteer knows (the page's search box) ---------------
 
 # How good a match is, best first; then names before persons, adjectives and the like.

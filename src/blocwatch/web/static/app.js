@@ -8,7 +8,8 @@
   const COLOURS = { cooperation: "#2e7d32", support: "#1565c0", conflict: "#c62828",
                     membership: "#6d4c41" };
   const MEMBER_STATUSES = ["member", "frozen", "associate", "participant"];
-  const BIG = 600;            // edges above which the first layout is concentric, not cose
+  const BIG = 400;            // edges above which the first layout is concentric, not cose
+  const SHOW_AT_MOST = 300;   // facts the first view shows at most (see defaultStrength)
   let cy = null, graph = null, months = [0, 0], undatedTouched = false, player = null;
   let focus = null;           // {code, depth} while the view is focused on an actor
   bw.state = { selected: null, since: null, until: null };
@@ -97,6 +98,14 @@
     return "";
   }
 
+  // The edges that pass the filters (and the focus), computed on the data; cytoscape holds
+  // only these, so a store with thousands of facts draws only what is shown.
+  let shown = new Map();
+
+  function edgeElement(e) {
+    return { group: "edges", data: { ...e, colour: COLOURS[e.family] || "#999" } };
+  }
+
   function applyFilters() {
     const c = criteria();
     const today = new Date().toISOString().slice(0, 10);
@@ -105,30 +114,35 @@
     $("until-label").textContent = bw.monthLabel(+$("until").value);
     $("min-confidence-label").textContent = c.minConfidence.toFixed(2);
     const counts = { weak: 0, undated: 0, time: 0, family: 0 };
+    shown = new Map();
+    for (const e of graph.edges) {
+      const why = hiddenBy(e, c);
+      if (why) counts[why] += 1;
+      else shown.set(e.id, e);
+    }
+    if (focus) shown = reach(focus.code, focus.depth, shown).edges;
     const bloc = $("bloc").value;
     cy.batch(() => {
+      cy.remove(cy.edges().filter((edge) => !shown.has(edge.id())));
+      const missing = [];
+      for (const [id, e] of shown) if (cy.getElementById(id).empty()) missing.push(edgeElement(e));
+      if (missing.length) cy.add(missing);
       const seen = new Set();
-      cy.edges().forEach((edge) => {
-        const why = hiddenBy(edge.data(), c);
-        if (why) counts[why] += 1;
-        edge.style("display", why ? "none" : "element");
-        if (!why) { seen.add(edge.data("source")); seen.add(edge.data("target")); }
-      });
+      for (const e of shown.values()) { seen.add(e.source); seen.add(e.target); }
+      if (focus) seen.add(focus.code);
       cy.nodes().forEach((node) => {
         node.style("display", seen.has(node.id()) ? "element" : "none");
         const member = bloc && inBloc(node.data("raw"), bloc, c.until);
         node.toggleClass("highlight", Boolean(member));
         node.toggleClass("dim", Boolean(bloc) && !member && node.id() !== bloc);
       });
-      if (focus) restrictToFocus();
     });
     const undatedAll = graph.edges.filter((e) => !e.start).length;
     $("undated-count").textContent = c.undated ? "(" + undatedAll + ")" : "(" + counts.undated + " hidden)";
-    const visible = cy.edges().filter((e) => e.style("display") !== "none").length;
-    const parts = [visible + " of " + cy.edges().length + " facts shown"];
+    const parts = [shown.size + " of " + graph.edges.length + " facts shown"];
     if (counts.weak) parts.push(counts.weak + " weak hidden (confidence < " + c.minConfidence.toFixed(2)
-      + (c.minDocuments > 1 ? ", documents < " + c.minDocuments : "")
-      + (c.minOutlets > 1 ? ", outlets < " + c.minOutlets : "") + ")");
+      + (c.minDocuments > 1 ? " or documents < " + c.minDocuments : "")
+      + (c.minOutlets > 1 ? " or outlets < " + c.minOutlets : "") + ")");
     if (counts.undated) parts.push(counts.undated + " undated hidden");
     if (counts.time) parts.push(counts.time + " outside the window");
     if (focus) parts.push("focused on " + focus.code + " (" + focus.depth + " step" + (focus.depth > 1 ? "s" : "") + ")");
@@ -136,43 +150,56 @@
       parts.push("loaded the " + graph.edges.length + " most confident of " + graph.total_edges);
     setStatus(parts.join("; "));
     document.body.dataset.hiddenWeak = String(counts.weak);
-    document.body.dataset.visible = String(visible);
+    document.body.dataset.visible = String(shown.size);
     markSelection();
     bw.updateMap().catch(bw.report);
   }
 
-  bw.visibleEdges = () => cy.edges().filter((e) => e.style("display") !== "none").map((e) => e.data());
+  bw.visibleEdges = () => [...shown.values()];
 
-  // ---- find and focus ---------------------------------------------------------------
-  function neighbourhood(code, depth) {
-    let found = cy.getElementById(code);
-    const shownEdges = cy.edges().filter((e) => e.style("display") !== "none" || focus);
-    for (let i = 0; i < depth; i += 1) {
-      const edges = found.connectedEdges().intersection(shownEdges)
-        .filter((e) => !hiddenBy(e.data(), criteria()));
-      found = found.union(edges).union(edges.connectedNodes());
-    }
-    return found;
+  // A first view that can be read: when more than SHOW_AT_MOST facts pass the default
+  // confidence, the minimum number of documents rises until they do not.
+  function defaultStrength() {
+    const c = criteria();
+    const passing = graph.edges.filter((e) => !hiddenBy(e, c)).map((e) => e.n_documents)
+      .sort((a, b) => b - a);
+    if (passing.length > SHOW_AT_MOST) $("min-documents").value = passing[SHOW_AT_MOST] + 1;
   }
 
-  function restrictToFocus() {
-    const keep = neighbourhood(focus.code, focus.depth);
-    cy.elements().difference(keep).style("display", "none");
+  // ---- find and focus ---------------------------------------------------------------
+  // The actor's neighbourhood in `edges` (a Map id -> edge): nodes up to `depth` steps
+  // away (with their distance) and the edges that reach out from a nearer node.
+  function reach(code, depth, edges) {
+    const around = new Map();
+    for (const e of edges.values()) {
+      for (const [a, b] of [[e.source, e.target], [e.target, e.source]]) {
+        if (!around.has(a)) around.set(a, []);
+        around.get(a).push([b, e]);
+      }
+    }
+    const dist = { [code]: 0 }, kept = new Map();
+    let frontier = [code];
+    for (let d = 0; d < depth; d += 1) {
+      const next = [];
+      for (const n of frontier) {
+        for (const [m, e] of around.get(n) || []) {
+          kept.set(e.id, e);
+          if (dist[m] === undefined) { dist[m] = d + 1; next.push(m); }
+        }
+      }
+      frontier = next;
+    }
+    return { dist, edges: kept };
   }
 
   function focusOn(code, depth) {
     depth = depth || +$("depth").value;
     const node = cy.getElementById(code);
     if (node.empty()) { setStatus(bw.labelOf(code) + ": no facts in the store"); return false; }
-    focus = null;
-    applyFilters();                                   // the filters decide what is there
     focus = { code, depth };
-    const keep = neighbourhood(code, depth);
-    cy.batch(() => cy.elements().difference(keep).style("display", "none"));
-    const dist = {};
-    keep.bfs({ roots: node, directed: false, visit: (v, e, u, i, d) => { dist[v.id()] = d; } });
-    radial(keep, dist);
     applyFilters();
+    const { dist } = reach(code, depth, shown);
+    radial(cy.nodes().filter((n) => dist[n.id()] !== undefined), dist);
     $("unfocus").hidden = false;
     document.body.dataset.focused = code;
     return true;
@@ -215,7 +242,7 @@
     $("unfocus").hidden = true;
     cy.nodes().forEach((n) => { if (n.scratch("home")) n.position(n.scratch("home")); });
     applyFilters();
-    fitTo(cy.elements(":visible"));
+    fitTo(cy.nodes(":visible"));
   }
 
   async function search(q) {
@@ -262,7 +289,7 @@
         chosen = edge.union(edge.connectedNodes());
       } else {
         const node = cy.getElementById(sel);
-        const edges = node.connectedEdges().filter((e) => e.style("display") !== "none");
+        const edges = node.connectedEdges();
         chosen = node.union(edges).union(edges.connectedNodes());
         chosen.addClass("near");
       }
@@ -396,9 +423,10 @@
                       degree: n.degree, raw: n },
                       position: { x: radius * Math.cos(angle), y: radius * Math.sin(angle) } });
     });
-    for (const e of graph.edges)
-      elements.push({ group: "edges", data: { ...e, colour: COLOURS[e.family] || "#999" } });
-    const big = graph.edges.length > BIG;
+    const c = criteria();
+    const first = graph.edges.filter((e) => !hiddenBy(e, c));
+    for (const e of first) elements.push(edgeElement(e));
+    const big = first.length > BIG;
     cy = cytoscape({
       container: $("graph"), elements, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 6,
       hideEdgesOnViewport: big, textureOnViewport: big,
@@ -455,7 +483,7 @@
     $("pair-go").addEventListener("click", () => showTimeline($("pair-a").value, $("pair-b").value).catch(bw.report));
     $("zoom-in").addEventListener("click", () => cy.zoom({ level: cy.zoom() * 1.3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }));
     $("zoom-out").addEventListener("click", () => cy.zoom({ level: cy.zoom() / 1.3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }));
-    $("fit").addEventListener("click", () => fitTo(cy.elements(":visible")));
+    $("fit").addEventListener("click", () => fitTo(cy.nodes(":visible")));
     $("reset").addEventListener("click", () => { bw.state.selected = bw.state.edge = null; unfocus(); });
     $("unfocus").addEventListener("click", unfocus);
     $("depth").addEventListener("change", () => { if (focus) focusOn(focus.code, +$("depth").value); });
@@ -513,16 +541,23 @@
     const t0 = performance.now();
     const [g, actors] = await Promise.all([bw.getJSON("/api/graph"), bw.getJSON("/api/actors")]);
     graph = g;
+    const t1 = performance.now();
     for (const a of actors) bw.names[a.code] = a.name;
     setupTime();
+    defaultStrength();
     draw();
+    const t2 = performance.now();
     setupBlocs();
     setupControls();
     applyFilters();
-    fitTo(cy.elements(":visible"));
+    const t3 = performance.now();
+    fitTo(cy.nodes(":visible"));
+    Object.assign(bw.timings, { scripts: t0, fetch: t1 - t0, draw: t2 - t1, filters: t3 - t2 });
     bw.cy = window.blocwatch.cy = cy;
     bw.timings.graph = performance.now() - t0;
     bw.timings.sinceNavigation = performance.now();
+    // drawn: when cytoscape has rendered its first frame
+    cy.one("render", () => { bw.timings.painted = performance.now(); document.body.dataset.painted = "1"; });
     document.body.dataset.ready = String(graph.edges.length);
   }
 
