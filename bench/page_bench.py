@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -35,9 +34,8 @@ from machine import code_version, cpu_model, load_average, write_json  # noqa: E
 from queries import Server  # noqa: E402
 from synthetic_store import build  # noqa: E402
 
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--window-size=1400,900")
+sys.path.insert(0, str(HERE.parent / "tests"))
+from web import chromium  # noqa: E402  (tests/web/chromium.py: the same browser as the tests)
 
 MAP_SCRIPT = """
 const done = arguments[arguments.length - 1];
@@ -48,25 +46,9 @@ window.blocwatch.showView('map').then(() => done(performance.now() - started),
 
 
 def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    if not (chromium and driver):
-        raise SystemExit("page_bench: chromium and chromedriver are needed "
-                         "(bash .ci/browser.sh installs them)")
-    os.environ.setdefault("SE_OFFLINE", "true")
-    profile = tempfile.mkdtemp(prefix="blocwatch-bench-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={profile}")
-    web = webdriver.Chrome(service=Service(executable_path=driver), options=options)
-    web.set_page_load_timeout(120)
-    web.set_script_timeout(60)
-    return web, profile
+    if not (chromium.CHROMIUM and chromium.DRIVER):
+        raise SystemExit("page_bench: " + chromium.MISSING)
+    return chromium.start(page_load_timeout=120)
 
 
 def measure(web, base: str, shots: str | None = None) -> dict:
@@ -96,7 +78,7 @@ def measure(web, base: str, shots: str | None = None) -> dict:
     return {"page_ms": round(t["painted"], 1), "graph_ms": round(t["graph"], 1),
             "map_ms": round(map_ms, 1), "fetch_ms": round(t["fetch"], 1),
             "draw_ms": round(t["draw"], 1), "filters_ms": round(t["filters"], 1),
-            "scripts_ms": round(t["scripts"], 1), "nodes": counts[0], "edges": counts[1],
+            "scripts_ms": round(t["scripts"], 1), "layout_ms": round(t["layout"], 1), "nodes": counts[0], "edges": counts[1],
             "edges_shown": counts[2], "countries": countries, "status": status}
 
 
@@ -107,8 +89,7 @@ def run_loads(base: str, later: int, shots: str | None) -> list[dict]:
     try:
         return [measure(web, base, shots if i == later else None) for i in range(1 + later)]
     finally:
-        web.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+        chromium.stop(web, profile)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{med['map_ms']:>10.0f} ms   ({len(later)} loads)")
     for name, load in (("first load", first), ("last load", loads[-1])):
         print(f"{name}: scripts loaded at {load['scripts_ms']:.0f} ms, then fetch "
-              f"{load['fetch_ms']:.0f} ms, cytoscape and layout {load['draw_ms']:.0f} ms, "
+              f"{load['fetch_ms']:.0f} ms, cytoscape {load['draw_ms']:.0f} ms (of it layout "
+              f"{load['layout_ms']:.0f} ms), "
               f"default filters {load['filters_ms']:.0f} ms")
     print(f"status line: {first['status']}")
     print(f"target: page and map each drawn within 1000 ms; load average {load_average()}")

@@ -18,15 +18,14 @@ import pytest
 
 from . import scenario_stub
 from .fixture import FORMULA_OUTLET, HOSTILE_SENTENCE, PAGE_ARTICLES, build
-from .test_browser import CHROMIUM, DRIVER, _click_edge, _wait, browser  # noqa: F401
+from .chromium import CHROMIUM, DRIVER, MISSING
+from .test_browser import _click_edge, _wait, browser  # noqa: F401
 
 SHOTS = Path(__file__).parent / "screenshots"
 MEMBER, FROZEN = "#1565c0", "#90caf9"
 
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM and DRIVER),
-    reason="Debian's chromium and chromium-driver are not installed (bash .ci/browser.sh "
-           "installs them): browser test skipped")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
+                                reason=MISSING + ": browser test skipped")
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@
   const SHOW_AT_MOST = 300;   // facts the first view shows at most (see defaultStrength)
   let cy = null, graph = null, months = [0, 0], undatedTouched = false, player = null;
   let focus = null;           // {code, depth} while the view is focused on an actor
+  let scenarioTimer = null;
   bw.state = { selected: null, since: null, until: null };
   bw.timings = {};
 
@@ -53,6 +54,9 @@
     const window_ = +$("since").value > months[0] || +$("until").value < months[1];
     if (!undatedTouched) $("undated").checked = !window_;
     applyFilters();
+    // the scenario of the selected actor follows the end of the window
+    clearTimeout(scenarioTimer);
+    if (bw.state.selected) scenarioTimer = setTimeout(() => bw.showScenario(bw.state.selected, bw.state.until), 400);
   }
 
   function play() {
@@ -445,17 +449,24 @@
           "curve-style": "bezier", opacity: 0.75, "arrow-scale": 0.9 } },
         { selector: "edge[?directed]", style: { "target-arrow-shape": "triangle" } },
         { selector: "edge[polarity = 'neg']", style: { "line-style": "dashed" } },
-        { selector: ".faded", style: { opacity: 0.12, "text-opacity": 0.3 } },
+        { selector: "node.faded", style: { opacity: 0.3 } },
+        { selector: "edge.faded", style: { opacity: 0.12 } },
         { selector: "node.chosen", style: { "border-width": 3, "border-color": "#111", "font-weight": "bold",
           "font-size": 12, "z-index": 10 } },
         { selector: "edge.chosen", style: { opacity: 1, "z-index": 10 } },
         { selector: ":selected", style: { "overlay-opacity": 0.15, "overlay-color": "#000" } },
       ],
-      layout: big ? { name: "concentric", concentric: (n) => n.data("degree"), levelWidth: () => 4,
-                      animate: false, minNodeSpacing: 12 }
-                  : { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 400000,
-                      idealEdgeLength: () => 90, nodeOverlap: 40, gravity: 0.4, numIter: 1000 },
+      layout: { name: "preset" },
     });
+    // laid out: the actors the first view shows (the others keep their place on the circle)
+    const laidFrom = performance.now();
+    const laid = cy.nodes().filter((n) => n.degree() > 0);
+    laid.union(laid.connectedEdges()).layout(big
+      ? { name: "concentric", concentric: (n) => n.degree(), levelWidth: () => 4, animate: false,
+          minNodeSpacing: 12, fit: false }
+      : { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 400000, fit: false,
+          idealEdgeLength: () => 90, nodeOverlap: 40, gravity: 0.4, numIter: 1000 }).run();
+    bw.timings.layout = performance.now() - laidFrom;
     cy.nodes().forEach((n) => n.scratch("home", { ...n.position() }));
     cy.on("tap", "edge", (evt) => showEdge(evt.target.id()).catch(bw.report));
     cy.on("tap", "node", (evt) => select(evt.target.id()).catch(bw.report));
@@ -496,6 +507,7 @@
       if (evt.key === "Enter") { evt.preventDefault(); find($("search").value).catch(bw.report); }
       if (evt.key === "Escape") $("search-results").hidden = true;
     });
+    $("search").addEventListener("blur", () => setTimeout(() => { $("search-results").hidden = true; }, 200));
     $("map-mode").addEventListener("change", () => { $("map-mode").dataset.auto = "off"; bw.updateMap().catch(bw.report); });
     for (const button of document.querySelectorAll("#views button")) {
       button.addEventListener("click", () => showView(button.dataset.view));
