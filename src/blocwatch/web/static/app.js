@@ -258,7 +258,7 @@
       const li = el("li");
       const label = a.code + " · " + a.name + (a.matched && a.matched !== a.name ? " (" + a.matched + ")" : "")
         + (a.n_claims ? "" : " · not in the store");
-      li.appendChild(bw.button(label, () => { box.hidden = true; $("search").value = a.name; choose(a.code); }));
+      li.appendChild(bw.button(label, () => { box.hidden = true; $("search").value = a.name; choose(a.code).catch(bw.report); }));
       box.appendChild(li);
     }
     if (!found.length) box.appendChild(el("li", "no actor is called like that", "muted"));
