@@ -34,6 +34,8 @@ def cmd_serve(args) -> int:
     app = create_app(_store_url(args), token=token, max_body=args.max_body)
     mode = "uploads allowed with the token" if token else "read-only"
     print(f"blocwatch: serving http://{args.host}:{args.port}/ ({mode})", file=sys.stderr)
+    from .web.queries import warm
+    warm()                       # names and registry ready before the first page load
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return EXIT_OK
 

@@ -50,17 +50,39 @@ ARTICLES = [
 ]
 
 
-def documents() -> list[Document]:
+# For the page (tests/web/test_browser.py, test_page_api.py): a weak edge the default
+# filter hides, Armenia (whose CSTO status the registry changes in 2024), and an outlet
+# a spreadsheet would take for a formula.
+FORMULA_OUTLET = "=cmd|' /C calc'!A0"
+PAGE_ARTICLES = ARTICLES + [
+    ("jerewan", "2021-05-20", "kaukasus-bote.example", "https://kaukasus-bote.example/e", [
+        ("Armenien bat die OVKS um Hilfe an der Grenze.",
+         [C("ARM", "REQUEST_AID", "CSTO", time="2021-05")]),
+    ]),
+    ("armenia", "2024-03-01", FORMULA_OUTLET, "https://armenia.example/d", [
+        ("Armenien könnte der OVKS bald den Rücken kehren.",
+         [C("ARM", "DISTANCE", "CSTO", modality="possible", time="2024-02")]),
+        ("Kasachstan und China vertiefen ihre Zusammenarbeit.",
+         [C("KAZ", "COOPERATE_ECONOMIC", "CHN", time="2024-02")]),
+    ]),
+    ("undatiert", None, "ohne-datum.example", None, [
+        ("Ankara und Moskau trafen sich zu Gesprächen.", [C("TUR", "MEET", "RUS")]),
+    ]),
+]
+
+
+def documents(articles=ARTICLES) -> list[Document]:
     return [Document(doc_id=doc_id, text=" ".join(s for s, _ in sentences), date=date,
                      outlet=outlet, url=url, language="de", title=f"<b>{doc_id}</b>",
                      path=f"/fixtures/{doc_id}.txt")
-            for doc_id, date, outlet, url, sentences in ARTICLES]
+            for doc_id, date, outlet, url, sentences in articles]
 
 
-def extractor() -> ScriptedExtractor:
-    return ScriptedExtractor({s: claims for *_, sentences in ARTICLES for s, claims in sentences})
+def extractor(articles=ARTICLES) -> ScriptedExtractor:
+    return ScriptedExtractor({s: claims for *_, sentences in articles for s, claims in sentences})
 
 
-def build(url: str):
-    """A fresh store at `url` holding the articles above; returns its engine."""
-    return build_scripted_store(url, documents(), extractor().script)
+def build(url: str, articles=ARTICLES):
+    """A fresh store at `url` holding the articles above (or `articles`); returns its
+    engine."""
+    return build_scripted_store(url, documents(articles), extractor(articles).script)

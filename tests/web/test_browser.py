@@ -8,7 +8,6 @@ why, when chromium or chromedriver is missing (.ci/browser.sh installs them).
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -21,16 +20,10 @@ import pytest
 
 from .fixture import HOSTILE_SENTENCE, build
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--window-size=1400,900")
+from .chromium import CHROMIUM, DRIVER, MISSING, start, stop
 
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM and DRIVER),
-    reason="Debian's chromium and chromium-driver are not installed (bash .ci/browser.sh "
-           "installs them): browser test skipped")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
+                                reason=MISSING + ": browser test skipped")
 
 
 def _free_port() -> int:
@@ -76,23 +69,11 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    os.environ.setdefault("SE_OFFLINE", "true")      # Selenium Manager must not download
-    profile = tempfile.mkdtemp(prefix="blocwatch-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={profile}")
-    driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
-    driver.set_page_load_timeout(30)
+    driver, profile = start()
     try:
         yield driver
     finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+        stop(driver, profile)
 
 
 def _wait(driver, script: str, timeout: float = 15.0):
@@ -138,11 +119,15 @@ def test_page_shows_graph_and_evidence_and_runs_no_article_script(server, browse
                            "s.dispatchEvent(new Event('change'))")
     assert browser.execute_script(
         "return window.blocwatch.cy.getElementById('KAZ').hasClass('highlight')")
-    browser.execute_script("const s = document.getElementById('until'); s.value = 2022;"
+    # the time sliders move by month (year * 12 + month - 1)
+    browser.execute_script("const s = document.getElementById('until'); s.value = 2022 * 12 + 11;"
                            "s.dispatchEvent(new Event('input'))")
+    # the page keeps only the facts it shows in the drawing
     assert browser.execute_script("return window.blocwatch.cy.getElementById("
-                                  "'IRN|SUPPLY|RUS|pos').style('display')") == "none"
-    browser.execute_script("const s = document.getElementById('until'); s.value = 2024;"
+                                  "'IRN|SUPPLY|RUS|pos').empty()")
+    assert browser.execute_script("return window.blocwatch.cy.getElementById("
+                                  "'KAZ|REQUEST_AID|CSTO|pos').style('display')") == "element"
+    browser.execute_script("const s = document.getElementById('until'); s.value = 2024 * 12 + 4;"
                            "s.dispatchEvent(new Event('input'))")
 
     shot = Path(tempfile.gettempdir()) / f"blocwatch-page-{os.getpid()}.png"

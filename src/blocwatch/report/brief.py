@@ -1,10 +1,13 @@
 """The brief: four figures from the analysis, each with the sources it rests on.
 
-Figures: who supports the chosen actor (who_supports), the alignment heatmap of the most
+Figures: who supports the chosen actor (who_supports, one spoke per supporter), the
+alignment heatmap of the most
 discussed dyads over time (alignment), the chosen bloc's membership over time (registry
 spells as bars, corpus statements as dots) and its obligations with the aid requests and
 answers (obligations). Sources are the articles (outlet, date, document, URL) and, for
-registry facts, the registry's own sources.
+registry facts, the registry's own sources. Each figure numbers its sources; a spoke, cell,
+dot or table row shows the numbers of the sources it rests on, and each source names the
+parts of the figure it supports.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from sqlalchemy.orm import Session
 from .. import analysis
 from ..analysis.claims import load_claims
 from ..registry import load_registry
+from ..store.periods import bucket
 from . import svg
 
 TOP_DYADS = 12
@@ -25,40 +29,97 @@ STYLE = """body{font:14px/1.45 system-ui,sans-serif;max-width:60em;margin:2em au
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ccc;padding:.2em .4em;
 text-align:left;vertical-align:top}figure{margin:1em 0}figcaption{color:#555}
-.sources{font-size:.85em;color:#444}.sources li{margin-bottom:.3em}"""
+.sources{font-size:.85em;color:#444}.sources li{margin-bottom:.3em}
+.sources li:target{background:#fff3c4}.cells{font-weight:bold}"""
 
 
-def _sources(citations: list[dict], limit: int = 40) -> str:
-    """A list of the articles behind a figure, each once."""
-    seen: dict[tuple, dict] = {}
-    for c in citations:
-        seen.setdefault((c.get("doc"), c.get("evidence")), c)
-    items = []
-    for c in list(seen.values())[:limit]:
-        where = ", ".join(str(x) for x in (c.get("outlet"), c.get("date"), c.get("doc")) if x)
-        url = c.get("url") or ""
-        link = f' &lt;{escape(url)}&gt;' if url.startswith(("http://", "https://")) else ""
-        items.append(f"<li>{escape(where)}{link}: “{escape(c.get('evidence') or '')}”</li>")
-    more = f"<li>… and {len(seen) - limit} more</li>" if len(seen) > limit else ""
-    if not items:
-        return '<p class="sources">Sources: none in the store.</p>'
-    return f'<details class="sources" open><summary>Sources ({len(seen)})</summary><ol>' \
-           f'{"".join(items)}{more}</ol></details>'
+class Sources:
+    """The numbered sources of one figure, each tied to the cells (spokes, heatmap cells,
+    dots, table rows) it supports: a cell shows its numbers, a source lists its cells."""
+
+    def __init__(self, prefix: str, limit: int = 60):
+        self.prefix, self.limit = prefix, limit
+        self._items: list[tuple[dict, list[str]]] = []
+        self._index: dict[tuple, int] = {}
+
+    def cite(self, citation: dict, cell: str) -> int:
+        """The number of `citation` (given once per article sentence), noting `cell`."""
+        key = (citation.get("doc"), citation.get("evidence"), citation.get("start"))
+        number = self._index.get(key)
+        if number is None:
+            self._items.append((citation, []))
+            number = self._index[key] = len(self._items)
+        cells = self._items[number - 1][1]
+        if cell not in cells:
+            cells.append(cell)
+        return number
+
+    def refs(self, citations: list[dict], cell: str) -> list[int]:
+        return sorted({self.cite(c, cell) for c in citations})
+
+    def anchor(self, number: int) -> str:
+        return f"{self.prefix}-{number}"
+
+    def html(self) -> str:
+        if not self._items:
+            return '<p class="sources">Sources: none in the store.</p>'
+        items = []
+        for number, (c, cells) in enumerate(self._items[:self.limit], start=1):
+            where = ", ".join(str(x) for x in (c.get("outlet"), c.get("date"), c.get("doc")) if x)
+            url = c.get("url") or ""
+            link = f" &lt;{escape(url)}&gt;" if url.startswith(("http://", "https://")) else ""
+            items.append(f'<li id="{self.anchor(number)}" value="{number}"><span class="cells">'
+                         f'{escape("; ".join(cells))}</span>: {escape(where)}{link}: '
+                         f'“{escape(c.get("evidence") or "")}”</li>')
+        more = (f"<li>… and {len(self._items) - self.limit} more</li>"
+                if len(self._items) > self.limit else "")
+        return (f'<details class="sources" open><summary>Sources ({len(self._items)}), each '
+                f'with the parts of the figure it supports</summary><ol>{"".join(items)}'
+                f'{more}</ol></details>')
+
+
+def refs_text(numbers: list[int]) -> str:
+    return "[" + ", ".join(str(n) for n in numbers) + "]" if numbers else ""
+
+
+def support_spokes(result, sources: Sources) -> list[tuple[str, str, str, str]]:
+    """One spoke per supporter: what it gives, what it refuses and what is only planned,
+    merged (a supporter with findings in several lists is still one spoke)."""
+    order: list[str] = []
+    by_actor: dict[str, dict[str, list]] = {}
+    for kind, findings in (("pos", result.positive), ("neg", result.negative),
+                           ("planned", result.planned)):
+        for f in findings:
+            if f.supporter not in by_actor:
+                order.append(f.supporter)
+                by_actor[f.supporter] = {}
+            by_actor[f.supporter].setdefault(kind, []).append(f)
+    spokes = []
+    for actor in order:
+        kinds = by_actor[actor]
+        parts, cited = [], []
+        for kind, prefix in (("pos", ""), ("neg", "no "), ("planned", "planned: ")):
+            what: list[str] = []
+            for f in kinds.get(kind, []):
+                what += [w for w in f.what if w not in what]
+                cited += f.evidence
+            if what:
+                parts.append(prefix + ", ".join(what))
+        style = "pos" if "pos" in kinds else "neg" if "neg" in kinds else "planned"
+        numbers = sources.refs(cited, f"{actor} → {result.actor}")
+        spokes.append((actor, "; ".join(parts), style, refs_text(numbers)))
+    return spokes
 
 
 def support_section(session: Session, actor: str) -> str:
     result = analysis.who_supports(session, actor)
-    spokes, cited = [], []
-    for kind, findings in (("pos", result.positive), ("neg", result.negative),
-                           ("planned", result.planned)):
-        for f in findings:
-            label = ("no " if kind == "neg" else "") + ", ".join(f.what)
-            spokes.append((f.supporter, label, kind))
-            cited += f.evidence
+    sources = Sources("s-support")
+    spokes = support_spokes(result, sources)
     figure = svg.star(actor, spokes) if spokes else "<p>No support claims in the store.</p>"
-    return (f"<h2>Who supports {escape(actor)}</h2><figure>{figure}<figcaption>Green: support "
-            f"or supply stated; red dashed: refused or denied; grey: planned. Labels say what "
-            f"is given.</figcaption></figure>{_sources(cited)}")
+    return (f"<h2>Who supports {escape(actor)}</h2><figure>{figure}<figcaption>One spoke per "
+            f"actor. Green: support or supply stated; red dashed: only refused or denied; "
+            f"grey: only planned. Labels say what is given (\"no\": refused), numbers the "
+            f"sources below.</figcaption></figure>{sources.html()}")
 
 
 def alignment_section(session: Session, by: str) -> str:
@@ -70,14 +131,22 @@ def alignment_section(session: Session, by: str) -> str:
     rows = [f"{a}-{b}" for a, b in dyads]
     columns = sorted({s.period for s in result.scores if (s.a, s.b) in dyads})
     cells = {(f"{s.a}-{s.b}", s.period): s.score for s in result.scores if (s.a, s.b) in dyads}
-    cited = []
+    sources = Sources("s-align")
+    refs: dict[tuple[str, str], set[int]] = {}
     for a, b in dyads:
-        cited += [c.citation() for c in load_claims(session, between=(a, b))
-                  if c.when_start is not None]
-    figure = svg.heatmap(rows, columns, cells) if rows else "<p>No dated claims.</p>"
+        for c in load_claims(session, between=(a, b)):
+            if c.when_start is None or c.subject == c.object:
+                continue
+            cell = (f"{a}-{b}", bucket(c.when_start, by))
+            if cell in cells:
+                refs.setdefault(cell, set()).add(sources.cite(c.citation(), " ".join(cell)))
+    notes = {cell: sorted(numbers) for cell, numbers in refs.items()}
+    figure = (svg.heatmap(rows, columns, cells, notes, sources.prefix) if rows
+              else "<p>No dated claims.</p>")
     return (f"<h2>Alignment over time</h2><figure>{figure}<figcaption>Cooperation-conflict "
             f"score per {by} (-10 war … +10 alliance) of the {len(rows)} dyads with the most "
-            f"facts.</figcaption></figure>{_sources(cited)}")
+            f"facts; a cell links to its first source and names all of them when pointed at."
+            f"</figcaption></figure>{sources.html()}")
 
 
 def _year(value) -> float | None:
@@ -91,6 +160,7 @@ def membership_section(session: Session, bloc_name: str) -> str:
     this_year = dt.date.today().year
     actors = sorted(set(bloc.members) | {c.subject for c in statements})
     rows, first, registry_sources = [], this_year, []
+    sources = Sources("s-members")
     for actor in actors:
         spells = []
         for s in bloc.members.get(actor, []):
@@ -102,8 +172,9 @@ def membership_section(session: Session, bloc_name: str) -> str:
         for c in statements:
             if c.subject == actor and c.when_start:
                 neg = " not" if c.polarity == "neg" else ""
+                number = sources.cite(c.citation(), f"{actor} {c.when_label}")
                 dots.append((int(c.when_start[:4]), f"{c.doc_id}:{neg} {c.relation} "
-                             f"({c.when_label})".replace("LEFT", "left")))
+                             f"({c.when_label}) [{number}]".replace("LEFT", "left")))
                 first = min(first, int(c.when_start[:4]))
         rows.append((actor, spells, dots))
     figure = svg.bars(rows, first, this_year)
@@ -113,7 +184,7 @@ def membership_section(session: Session, bloc_name: str) -> str:
             f"Dots: what the articles say (green: member, red: left or not a member)."
             f"</figcaption></figure><details class=\"sources\"><summary>Registry sources"
             f"</summary><ul>{registry}</ul></details>"
-            f"{_sources([c.citation() for c in statements])}")
+            f"{sources.html()}")
 
 
 def obligations_section(session: Session, bloc_name: str) -> str:
@@ -122,19 +193,24 @@ def obligations_section(session: Session, bloc_name: str) -> str:
         f"<tr><td>{escape(o.type)}</td><td>{escape(o.clause)}</td><td>{escape(o.summary)}"
         f"</td><td>{escape(str(o.since or ''))}</td><td>{escape(o.source)}</td></tr>"
         for o in result.obligations)
-    requests, cited = [], []
+    requests, sources = [], Sources("s-obligations")
     for r in result.requests:
-        answers = "; ".join(f"{a.actor}: {a.verdict}" + (f" ({', '.join(a.how)})" if a.how
-                                                         else "") for a in r.responses)
+        row = f"{r.requester} asks {r.addressee} ({r.time or 'undated'})"
+        answers = "; ".join(
+            f"{a.actor}: {a.verdict}" + (f" ({', '.join(a.how)})" if a.how else "")
+            + " " + refs_text(sources.refs(a.evidence, f"{row}: {a.actor}"))
+            for a in r.responses)
+        asked = refs_text(sources.refs(r.evidence, row))
         requests.append(f"<tr><td>{escape(r.requester)}</td><td>{escape(r.addressee)}</td>"
-                        f"<td>{escape(r.time or 'undated')}</td><td>{escape(answers)}</td></tr>")
-        cited += r.evidence + [e for a in r.responses for e in a.evidence]
+                        f"<td>{escape(r.time or 'undated')}</td><td>{escape(asked)}</td>"
+                        f"<td>{escape(answers)}</td></tr>")
     return (f"<h2>{escape(result.bloc)} obligations and aid requests</h2>"
             f"<table><tr><th>type</th><th>clause</th><th>what members owe</th><th>since</th>"
             f"<th>source</th></tr>{rows}</table><h3>Requests for aid and the answers</h3>"
-            f"<table><tr><th>requester</th><th>asked</th><th>when</th><th>answers</th></tr>"
-            f"{''.join(requests) or '<tr><td colspan=4>none in the store</td></tr>'}</table>"
-            f"{_sources(cited)}")
+            f"<table><tr><th>requester</th><th>asked</th><th>when</th><th>sources</th>"
+            f"<th>answers [sources]</th></tr>"
+            f"{''.join(requests) or '<tr><td colspan=5>none in the store</td></tr>'}</table>"
+            f"{sources.html()}")
 
 
 def render_report(session: Session, actor: str = "RUS", bloc: str = "CSTO",

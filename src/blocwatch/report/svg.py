@@ -21,29 +21,40 @@ def text(x: float, y: float, value: str, size: int = 11, anchor: str = "start",
             f'{extra}>{escape(str(value))}</text>')
 
 
-def star(centre: str, spokes: list[tuple[str, str, str]], size: int = 420) -> str:
-    """`centre` in the middle, one spoke per (actor, label, kind) with kind pos|neg|planned."""
+def star(centre: str, spokes: list[tuple[str, str, str, str]], size: int = 460) -> str:
+    """`centre` in the middle, one spoke per (actor, label, kind, note) with kind
+    pos|neg|planned; the label (what is given) and the note (source numbers) below the
+    actor."""
     c = size / 2
     styles = {"pos": 'stroke="#2e7d32" stroke-width="3"',
               "neg": 'stroke="#c62828" stroke-width="2" stroke-dasharray="6 4"',
               "planned": 'stroke="#9e9e9e" stroke-width="2" stroke-dasharray="2 3"'}
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
              f'viewBox="0 0 {size} {size}" role="img">']
-    radius = size / 2 - 60
-    for i, (actor, label, kind) in enumerate(spokes):
+    radius = size / 2 - 70
+    for i, (actor, label, kind, note) in enumerate(spokes):
         angle = 2 * math.pi * i / max(1, len(spokes)) - math.pi / 2
         x, y = c + radius * math.cos(angle), c + radius * math.sin(angle)
         parts.append(f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{c}" y2="{c}" {styles[kind]}/>')
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="16" fill="#90a4ae"/>')
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="16" fill="#90a4ae">'
+                     f'<title>{escape(actor)}: {escape(label)} {escape(note)}</title></circle>')
         parts.append(text(x, y + 4, actor, 10, "middle"))
-        parts.append(text(x, y + 30, label[:40], 9, "middle", 'fill="#555"'))
+        short = label if len(label) <= 44 else label[:43] + "…"
+        parts.append(text(x, y + 30, short, 9, "middle", 'fill="#555"'))
+        if note:
+            parts.append(text(x, y + 41, note if len(note) <= 44 else note[:43] + "…", 8,
+                              "middle", 'fill="#1565c0"'))
     parts.append(f'<circle cx="{c}" cy="{c}" r="24" fill="#ffb300"/>')
     parts.append(text(c, c + 4, centre, 12, "middle", 'font-weight="bold"'))
     parts.append("</svg>")
     return "".join(parts)
 
 
-def heatmap(rows: list[str], columns: list[str], cells: dict[tuple[str, str], float]) -> str:
+def heatmap(rows: list[str], columns: list[str], cells: dict[tuple[str, str], float],
+            notes: dict[tuple[str, str], list[int]] | None = None, prefix: str = "") -> str:
+    """Scores per (row, column); `notes` gives each cell's source numbers: the cell links
+    to the first (#prefix-N) and names them all in its tooltip."""
+    notes = notes or {}
     cell, left, top = 28, 90, 40
     width, height = left + cell * len(columns) + 10, top + cell * len(rows) + 10
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
@@ -57,11 +68,17 @@ def heatmap(rows: list[str], columns: list[str], cells: dict[tuple[str, str], fl
             x = left + cell * j
             if (row, column) in cells:
                 score = cells[(row, column)]
+                numbers = notes.get((row, column), [])
+                cited = (" · sources " + ", ".join(str(n) for n in numbers)) if numbers else ""
+                if numbers:
+                    parts.append(f'<a href="#{escape(prefix)}-{numbers[0]}">')
                 parts.append(f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" '
                              f'fill="{colour(score)}" stroke="#999"><title>'
-                             f'{escape(row)} {escape(column)}: {score:+.1f}</title></rect>')
+                             f'{escape(row)} {escape(column)}: {score:+.1f}{cited}</title></rect>')
                 parts.append(text(x + cell / 2 - 1, y + cell / 2 + 3, f"{score:+.0f}", 8,
                                   "middle"))
+                if numbers:
+                    parts.append("</a>")
             else:
                 parts.append(f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" '
                              f'fill="#f4f4f4"/>')

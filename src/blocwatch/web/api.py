@@ -57,8 +57,13 @@ def get_summary(db: Session = DB):
     return summary(db)
 
 
-@router.get("/actors", summary="Actors that take part in claims, with names and kinds")
-def get_actors(db: Session = DB):
+@router.get("/actors", summary="Actors that take part in claims, with names and kinds; "
+            "with q: actors by any name the gazetteer knows (German or English)")
+def get_actors(db: Session = DB, q: str | None = Query(
+        None, max_length=200, description="a name or part of one: Kasachstan, Kazakh, "
+        "Tokajew, OVKS; best match first, with the name that matched")):
+    if q is not None:
+        return queries.find_actors(db, q)
     return queries.actors(db)
 
 
@@ -180,6 +185,18 @@ def get_blocs(db: Session = DB, at: str | None = None, since: str | None = Since
 def get_contradictions(db: Session = DB, actor: str | None = None,
                        relation: str | None = None):
     return _json(analysis.contradictions(db, actor=_code(actor), relation=_code(relation)))
+
+
+@router.get("/documents/{document_id}", summary="One stored article: text, metadata and "
+            "the claims read from it (with evidence offsets into the text)")
+def get_document(document_id: int, db: Session = DB):
+    return _json(queries.document(db, document_id))
+
+
+@router.get("/registry", summary="Every bloc's members on one day (status, since, source)")
+def get_registry(at: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD; "
+                                        "default today")):
+    return queries.registry_at(at)
 
 
 @router.post("/documents", status_code=201, dependencies=[Depends(require_token)],
