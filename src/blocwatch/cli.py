@@ -24,38 +24,31 @@ def _error(message: str) -> None:
     print(f"blocwatch: {message}", file=sys.stderr)
 
 
-def _extract_one(document: Document) -> Extraction | ReadError:
-    from .pipeline import UnsupportedLanguage, extract
-    try:
-        return extract(document)
-    except UnsupportedLanguage as e:
-        return ReadError(document.path or document.doc_id, f"{e} (supported: de, en)")
-
-
 def extract_documents(paths: list[str], jobs: int = 1) -> Iterable[Extraction | ReadError]:
     """Read and extract every document under ``paths``, in input order; failures come back
-    as ReadError. With ``jobs`` > 1 extraction runs in that many worker processes (reading
-    stays in this one); extraction is a pure function of the document, so order and results
-    are the same."""
+    as ReadError. With ``jobs`` > 1 extraction runs in that many worker processes of the
+    one local runner (blocwatch.runner; reading stays in this one); extraction is a pure
+    function of the document, so order and results are the same."""
     from .read import read_paths
+    from .runner import Failure, default_extractor, run_in_order
 
-    if jobs <= 1:
-        for item in read_paths(paths):
-            yield item if isinstance(item, ReadError) else _extract_one(item)
-        return
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
+    extract, _version = default_extractor()
+    for item in run_in_order(read_paths(paths), extract, jobs):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        document, result = item
+        if isinstance(result, Failure):
+            yield ReadError(document.path or document.doc_id, failure_reason(result))
+        else:
+            yield result
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque = deque()
-        for item in read_paths(paths):
-            pending.append(item if isinstance(item, ReadError) else pool.submit(_extract_one, item))
-            while len(pending) > 8 * jobs:   # bounded: memory stays flat on large batches
-                head = pending.popleft()
-                yield head if isinstance(head, ReadError) else head.result()
-        while pending:
-            head = pending.popleft()
-            yield head if isinstance(head, ReadError) else head.result()
+
+def failure_reason(failure) -> str:
+    """The one-line reason `extract` prints for a document it could not extract."""
+    if failure.kind == "UnsupportedLanguage":
+        return f"{failure.message} (supported: de, en)"
+    return f"extraction failed: {failure}"
 
 
 def _table(ex: Extraction) -> str:
