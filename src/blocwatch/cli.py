@@ -85,6 +85,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def cmd_spark_extract(args: argparse.Namespace) -> int:
+    from .spark import InputError, SparkUnavailable, spark_extract
+    try:
+        report = spark_extract(args.inputs, args.out, master=args.master)
+    except (InputError, SparkUnavailable) as exc:
+        _error(f"spark-extract: {exc}")
+        return 2
+    print(json.dumps(report.to_dict(), ensure_ascii=False))
+    if report.errors:
+        _error(f"{report.errors} articles could not be read or extracted: see {args.out}/errors")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="blocwatch",
@@ -98,6 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="extract in N worker processes (default 1; output order is kept)")
     p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("spark-extract", help="extract on Apache Spark into Parquet for `load`",
+                       description="Read and extract articles with Spark; write documents, "
+                       "mentions and claims as Parquet (by publication month, keyed by "
+                       "content hash) and the articles that failed to DIR/errors. Needs "
+                       "pip install 'blocwatch[spark]' and Java 17.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="files or directories (.txt, .html, .jsonl), Parquet files or "
+                        "folders with a text or html column; local paths or Spark URIs")
+    p.add_argument("--out", required=True, metavar="DIR", help="output folder (replaced)")
+    p.add_argument("--master", metavar="URL",
+                   help="Spark master (default: the one spark-submit gives, else local[*])")
+    p.set_defaults(func=cmd_spark_extract)
     try:
         from .analysis_cli import add_commands
     except ImportError:
