@@ -133,21 +133,31 @@ def _parquet(out: Path, name: str) -> list[dict]:
     return ds.dataset(str(out / name), format="parquet", partitioning=part).to_table().to_pylist()
 
 
-def test_spark_extract_gives_the_claims_of_extract_and_lists_the_bad_articles(extracted):
-    out = extracted["out"]
-    done = _blocwatch("extract", str(extracted["files"]), str(extracted["twin"]),
-                      "--format", "jsonl")
-    assert done.returncode == 1          # the binary file, the bad line and French fail
-    expected = set()
+def _claims_of_extract(*paths: Path) -> tuple[int, set]:
+    """(exit status, claims) of `blocwatch extract --format jsonl PATHS`."""
+    done = _blocwatch("extract", *map(str, paths), "--format", "jsonl")
+    found = set()
     for line in done.stdout.splitlines():
         doc = json.loads(line)
         for c in doc["claims"]:
-            expected.add((doc["doc"], *[c[f] for f in CLAIM_FIELDS], ",".join(sorted(c["goods"]))))
+            found.add((doc["doc"], *[c[f] for f in CLAIM_FIELDS], ",".join(sorted(c["goods"]))))
+    return done.returncode, found
+
+
+def _claims_in_parquet(out: Path) -> set:
     docs = {d["hash"]: d for d in _parquet(out, "documents")}
-    got = {(docs[c["document_hash"]]["doc_id"], *[c[f] for f in CLAIM_FIELDS], c["goods"])
-           for c in _parquet(out, "claims")}
+    return {(docs[c["document_hash"]]["doc_id"], *[c[f] for f in CLAIM_FIELDS], c["goods"])
+            for c in _parquet(out, "claims")}
+
+
+def test_spark_extract_gives_the_claims_of_extract_and_lists_the_bad_articles(extracted):
+    out = extracted["out"]
+    status, expected = _claims_of_extract(extracted["files"], extracted["twin"])
+    assert status == 1          # the binary file, the bad line and French fail
+    got = _claims_in_parquet(out)
     assert len(expected) >= 8
     assert got == expected
+    docs = {d["hash"]: d for d in _parquet(out, "documents")}
 
     # documents: keyed by hash, partitioned by publication month
     assert sorted(d["doc_id"] for d in docs.values()) == sorted(
@@ -166,6 +176,18 @@ def test_spark_extract_gives_the_claims_of_extract_and_lists_the_bad_articles(ex
     assert "unsupported language: fr" in errors[("fr_article.txt", "extract")]
     report = extracted["report"]
     assert (report.documents, report.errors, report.claims) == (8, 3, len(got))
+
+
+SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=f"{SHARED_CORPUS} not found")
+def test_spark_extract_on_the_shared_corpus_gives_the_claims_of_extract(spark, tmp_path):
+    # read where it lies (third-party text: never copied into the repository)
+    report = spark_extract([str(SHARED_CORPUS)], str(tmp_path / "out"), spark=spark)
+    status, expected = _claims_of_extract(SHARED_CORPUS)
+    assert status == 0 and report.errors == 0 and len(expected) > 20
+    assert _claims_in_parquet(tmp_path / "out") == expected
 
 
 def _stored(url: str) -> tuple[list, list, list, list]:
