@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -54,6 +55,7 @@ class SparkReport:
     duplicates: int = 0
     errors: int = 0
     extractor_version: str = ""
+    seconds: float = 0.0      # reading, extracting and writing (not the session's start)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -67,12 +69,25 @@ def _input_schema():
                       *[pa.field(name, pa.string()) for name in RECORD_FIELDS]])
 
 
+DOCUMENT_FIELDS = ("hash", "doc_id", "path", "url", "outlet", "title", "date", "language",
+                   "text")
+
+
+def _read_schema():
+    """Stage 1's rows: one per article read (its Document), or per read error."""
+    import pyarrow as pa  # noqa: PLC0415
+    return pa.schema([*[pa.field(name, pa.string()) for name in DOCUMENT_FIELDS],
+                      pa.field("error", pa.struct(parquet.error_fields()))])
+
+
 def output_schema():
-    """One row per article read: its month, document, mentions and claims, or its error."""
+    """Stage 2's rows: per article its kind (document, error, duplicate), month,
+    document, mentions and claims, or its error."""
     import pyarrow as pa  # noqa: PLC0415
     row = {name: [f for f in parquet.arrow_fields(name) if f.name != parquet.KEY[name]]
            for name in ("mentions", "claims")}
     return pa.schema([
+        pa.field("kind", pa.string()),
         pa.field(parquet.PARTITION, pa.string()),
         pa.field("document", pa.struct(parquet.arrow_fields("documents"))),
         pa.field("mentions", pa.list_(pa.struct(row["mentions"]))),
@@ -108,49 +123,67 @@ def _short_hash(text: str) -> str:
     return content_hash(text)[:12]
 
 
-def extracted_row(item: Document | ReadError, extract, version: str) -> dict:
-    """The output row of one article (see output_schema), built with ingest's row
+def read_batches(batches):
+    """Stage 1 (mapInArrow): input rows -> one row per article read, or per error."""
+    import pyarrow as pa  # noqa: PLC0415
+    schema = _read_schema()
+    for batch in batches:
+        rows = []
+        for record in batch.to_pylist():
+            for item in documents_of(record):
+                if isinstance(item, ReadError):
+                    rows.append({"error": {"path": item.path, "doc_id": None, "stage": "read",
+                                           "reason": item.reason}})
+                else:
+                    rows.append({name: getattr(item, name) for name in DOCUMENT_FIELDS})
+        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
+def extracted_row(doc: Document, extract, version: str) -> dict:
+    """The output row of one document (see output_schema), built with ingest's row
     builders so the columns are exactly the store's."""
     from .runner import Failure, extract_or_failure  # noqa: PLC0415
     from .store.ingest import _claim_rows, _document_values, _mention_rows  # noqa: PLC0415
-    empty = {parquet.PARTITION: None, "document": None, "mentions": None, "claims": None,
-             "error": None}
-    if isinstance(item, ReadError):
-        return {**empty, "error": {"path": item.path, "doc_id": None, "stage": "read",
-                                   "reason": item.reason}}
-    result = extract_or_failure(extract, item)
+    result = extract_or_failure(extract, doc)
     if isinstance(result, Failure):
-        return {**empty, "error": {"path": item.path, "doc_id": item.doc_id,
-                                   "stage": "extract",
-                                   "reason": f"extraction failed: {result}"}}
-    doc = result.document
-    drop = ("document_id",)
+        return {"kind": "error", "error": {"path": doc.path, "doc_id": doc.doc_id,
+                                           "stage": "extract",
+                                           "reason": f"extraction failed: {result}"}}
+    values = _document_values(doc, version, len(result.mentions), len(result.claims))
     return {
-        parquet.PARTITION: parquet.month_of(_normal_date(doc.date)),
-        "document": _document_values(doc, version, len(result.mentions), len(result.claims)),
-        "mentions": [{k: v for k, v in r.items() if k not in drop}
-                     for r in _mention_rows(0, result)],
-        "claims": [{k: v for k, v in r.items() if k not in drop}
-                   for r in _claim_rows(0, result)],
-        "error": None,
+        "kind": "document",
+        parquet.PARTITION: parquet.month_of(values["date"]),
+        "document": values,
+        "mentions": [_without_id(r) for r in _mention_rows(0, result)],
+        "claims": [_without_id(r) for r in _claim_rows(0, result)],
     }
 
 
-def _normal_date(date: str | None) -> str | None:
-    from .store.periods import normalise  # noqa: PLC0415
-    return normalise(date)
+def _without_id(row: dict) -> dict:
+    row.pop("document_id", None)
+    return row
 
 
 def extract_batches(batches):
-    """The mapInArrow function: input rows -> output rows (one per article)."""
+    """Stage 2 (mapInArrow): articles sorted by hash within the partition -> one output
+    row each; a text already seen (the same hash, so the row before) is a duplicate."""
     import pyarrow as pa  # noqa: PLC0415
 
     from .runner import default_extractor  # noqa: PLC0415
     extract, version = default_extractor()     # cached per Python worker
     schema = output_schema()
+    last = None
     for batch in batches:
-        rows = [extracted_row(item, extract, version)
-                for record in batch.to_pylist() for item in documents_of(record)]
+        rows = []
+        for record in batch.to_pylist():
+            if record["error"] is not None:
+                rows.append({"kind": "error", "error": record["error"]})
+            elif record["hash"] == last:
+                rows.append({"kind": "duplicate"})
+            else:
+                last = record["hash"]
+                doc = Document(**{name: record[name] for name in DOCUMENT_FIELDS})
+                rows.append(extracted_row(doc, extract, version))
         yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
@@ -189,7 +222,10 @@ def session(master: str | None = None, app: str = "blocwatch spark-extract"):
     builder = (builder
                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(ARROW_BATCH))
-               .config("spark.sql.session.timeZone", "UTC"))
+               .config("spark.sql.session.timeZone", "UTC")
+               # articles are small files: count each as 256 KB when packing them into
+               # read tasks (Spark's 4 MB default makes a task per 32 articles)
+               .config("spark.sql.files.openCostInBytes", str(256 * 1024)))
     if local:
         builder = (builder.config("spark.ui.enabled", "false")
                    .config("spark.sql.shuffle.partitions", "8"))
@@ -252,47 +288,51 @@ def spark_extract(inputs: list[str], out: str, master: str | None = None,
     """Read, extract and write every article under `inputs` to the Parquet layout at `out`
     (replaced if it exists)."""
     from pyspark import StorageLevel  # noqa: PLC0415
-    from pyspark.sql import Window  # noqa: PLC0415
     from pyspark.sql import functions as F  # noqa: PLC0415
     from pyspark.sql.pandas.types import from_arrow_schema  # noqa: PLC0415
 
     from .runner import default_extractor  # noqa: PLC0415
     spark = spark or session(master)
+    started = time.perf_counter()
     frame = read_inputs(spark, inputs)
-    wanted = 4 * spark.sparkContext.defaultParallelism
-    if frame.rdd.getNumPartitions() < wanted:
-        frame = frame.repartition(wanted)      # a few large inputs: spread the articles
-    rows = frame.mapInArrow(extract_batches, from_arrow_schema(output_schema()))
+    # stage 1 reads the articles where the input lies; the shuffle by content hash then
+    # spreads them over the executors and brings copies of one text together, so stage 2
+    # extracts each text once (the copy with the smallest path and id)
+    articles = frame.mapInArrow(read_batches, from_arrow_schema(_read_schema()))
+    articles = (articles.repartition(4 * spark.sparkContext.defaultParallelism, "hash")
+                .sortWithinPartitions("hash", "path", "doc_id"))
+    rows = articles.mapInArrow(extract_batches, from_arrow_schema(output_schema()))
+    # one month in one partition: each table gets a file per month, not one per month
+    # and task (thousands of small files slow both the writing and the load)
+    rows = rows.repartition(2 * spark.sparkContext.defaultParallelism, parquet.PARTITION)
     rows = rows.persist(StorageLevel.MEMORY_AND_DISK)   # extracted once, written 4 times
     try:
-        docs = rows.where(F.col("document").isNotNull())
-        first = Window.partitionBy("document.hash").orderBy("document.path", "document.doc_id")
-        kept = (docs.withColumn("_n", F.row_number().over(first)).where("_n = 1").drop("_n")
-                .persist(StorageLevel.MEMORY_AND_DISK))
+        docs = rows.where(F.col("kind") == "document")
         month = parquet.PARTITION
+        key = F.col("document.hash").alias("document_hash")
         tables = {
-            "documents": kept.select(month, "document.*"),
-            "mentions": kept.select(month, F.col("document.hash").alias("document_hash"),
-                                    F.explode("mentions").alias("m")).select(
-                month, "document_hash", "m.*"),
-            "claims": kept.select(month, F.col("document.hash").alias("document_hash"),
-                                  F.explode("claims").alias("c")).select(
-                month, "document_hash", "c.*"),
+            "documents": docs.select(month, "document.*"),
+            "mentions": docs.select(month, key, F.explode("mentions").alias("m"))
+                            .select(month, "document_hash", "m.*"),
+            "claims": docs.select(month, key, F.explode("claims").alias("c"))
+                          .select(month, "document_hash", "c.*"),
         }
         for name, table in tables.items():
             (table.select(month, *parquet.column_names(name)).write.mode("overwrite")
              .partitionBy(month).parquet(f"{out.rstrip('/')}/{name}"))
-        errors = rows.where(F.col("error").isNotNull()).select("error.*")
-        errors.coalesce(1).write.mode("overwrite").parquet(f"{out.rstrip('/')}/errors")
-        counts = kept.agg(F.count("*").alias("documents"),
-                          F.sum(F.size("mentions")).alias("mentions"),
-                          F.sum(F.size("claims")).alias("claims")).first()
-        report = SparkReport(out=out, documents=counts["documents"] or 0,
-                             mentions=counts["mentions"] or 0, claims=counts["claims"] or 0,
-                             duplicates=docs.count() - (counts["documents"] or 0),
-                             errors=errors.count(),
-                             extractor_version=default_extractor()[1])
-        kept.unpersist()
+        (rows.where(F.col("kind") == "error").select("error.*").coalesce(1)
+         .write.mode("overwrite").parquet(f"{out.rstrip('/')}/errors"))
+        counts = {r["kind"]: r for r in rows.groupBy("kind").agg(
+            F.count("*").alias("n"), F.sum(F.size("mentions")).alias("mentions"),
+            F.sum(F.size("claims")).alias("claims")).collect()}
+        done = counts.get("document")
+        report = SparkReport(out=out, documents=done["n"] if done else 0,
+                             mentions=done["mentions"] if done else 0,
+                             claims=done["claims"] if done else 0,
+                             duplicates=counts["duplicate"]["n"] if "duplicate" in counts else 0,
+                             errors=counts["error"]["n"] if "error" in counts else 0,
+                             extractor_version=default_extractor()[1],
+                             seconds=round(time.perf_counter() - started, 3))
     finally:
         rows.unpersist()
     return report
