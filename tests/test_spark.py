@@ -19,7 +19,7 @@ from sqlalchemy import select
 from blocwatch.store import claims, create_store_engine, documents, ingest, mentions
 from blocwatch.store.facts import rebuild
 from blocwatch.store.schema import facts
-from blocwatch.store.testing import postgres_test_url, private_postgres
+from store.conftest import store_url  # noqa: F401 - the store tests' backends fixture
 
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("no Java runtime: Spark needs one (Debian: apt-get install "
@@ -228,18 +228,6 @@ def _facts_equal_a_rebuild(url: str) -> None:
     finally:
         engine.dispose()
     assert kept == again and kept
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield "sqlite:///" + str(tmp_path / "loaded.sqlite")
-        return
-    base, reason = postgres_test_url()
-    if base is None:
-        pytest.skip(reason)
-    with private_postgres(base) as url:
-        yield url
 
 
 def test_load_twice_stores_what_ingest_stores_and_facts_equal_a_rebuild(extracted, store_url,

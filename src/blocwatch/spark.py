@@ -210,15 +210,16 @@ def session(master: str | None = None, app: str = "blocwatch spark-extract"):
     """A SparkSession for spark-extract (an existing one is reused, as spark-submit gives)."""
     _require_spark()
     from pyspark.sql import SparkSession  # noqa: PLC0415
-    local = master is None or master.startswith("local")
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ     # started by spark-submit
+    if master is None and not submitted:
+        master = "local[*]"
+    local = master is not None and master.startswith("local")
     if local and "PYSPARK_PYTHON" not in os.environ:
         # local workers run this interpreter, which has blocwatch and pyarrow
         os.environ["PYSPARK_PYTHON"] = sys.executable
     builder = SparkSession.builder.appName(app)
     if master:
-        builder = builder.master(master)
-    elif local:
-        builder = builder.master("local[*]")
+        builder = builder.master(master)      # else the one spark-submit was given
     builder = (builder
                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(ARROW_BATCH))
