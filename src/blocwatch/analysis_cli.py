@@ -161,6 +161,16 @@ def cmd_ingest(args) -> int:
     return _print_report(report, args)
 
 
+def cmd_load(args) -> int:
+    from .store.load import LoadError, load
+    try:
+        report = load(args.directory, _store_url(args), progress=not args.no_progress)
+    except LoadError as exc:
+        print(f"blocwatch load: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return _print_report(report, args)
+
+
 def cmd_reextract(args) -> int:
     from .store import reextract
     report = reextract(_store_url(args), progress=not args.no_progress,
@@ -404,6 +414,17 @@ def add_commands(subparsers) -> None:
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     _add_common(p)
     p.set_defaults(func=cmd_ingest)
+
+    p = subparsers.add_parser("load", help="bulk-load the Parquet of spark-extract "
+                              "(idempotent by content hash)",
+                              description="Load the documents, mentions and claims that "
+                              "`blocwatch spark-extract ... --out DIR` wrote into the store "
+                              "(PostgreSQL: COPY), a batch of documents per transaction, "
+                              "facts kept up to date. Safe to run again after a crash.")
+    p.add_argument("directory", metavar="DIR")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _add_common(p)
+    p.set_defaults(func=cmd_load)
 
     p = subparsers.add_parser("reextract", help="re-run extraction on stored documents "
                               "whose extractor version differs")

@@ -24,38 +24,31 @@ def _error(message: str) -> None:
     print(f"blocwatch: {message}", file=sys.stderr)
 
 
-def _extract_one(document: Document) -> Extraction | ReadError:
-    from .pipeline import UnsupportedLanguage, extract
-    try:
-        return extract(document)
-    except UnsupportedLanguage as e:
-        return ReadError(document.path or document.doc_id, f"{e} (supported: de, en)")
-
-
 def extract_documents(paths: list[str], jobs: int = 1) -> Iterable[Extraction | ReadError]:
     """Read and extract every document under ``paths``, in input order; failures come back
-    as ReadError. With ``jobs`` > 1 extraction runs in that many worker processes (reading
-    stays in this one); extraction is a pure function of the document, so order and results
-    are the same."""
+    as ReadError. With ``jobs`` > 1 extraction runs in that many worker processes of the
+    one local runner (blocwatch.runner; reading stays in this one); extraction is a pure
+    function of the document, so order and results are the same."""
     from .read import read_paths
+    from .runner import Failure, default_extractor, run_in_order
 
-    if jobs <= 1:
-        for item in read_paths(paths):
-            yield item if isinstance(item, ReadError) else _extract_one(item)
-        return
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
+    extract, _version = default_extractor()
+    for item in run_in_order(read_paths(paths), extract, jobs):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        document, result = item
+        if isinstance(result, Failure):
+            yield ReadError(document.path or document.doc_id, failure_reason(result))
+        else:
+            yield result
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque = deque()
-        for item in read_paths(paths):
-            pending.append(item if isinstance(item, ReadError) else pool.submit(_extract_one, item))
-            while len(pending) > 8 * jobs:   # bounded: memory stays flat on large batches
-                head = pending.popleft()
-                yield head if isinstance(head, ReadError) else head.result()
-        while pending:
-            head = pending.popleft()
-            yield head if isinstance(head, ReadError) else head.result()
+
+def failure_reason(failure) -> str:
+    """The one-line reason `extract` prints for a document it could not extract."""
+    if failure.kind == "UnsupportedLanguage":
+        return f"{failure.message} (supported: de, en)"
+    return f"extraction failed: {failure}"
 
 
 def _table(ex: Extraction) -> str:
@@ -92,6 +85,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def cmd_spark_extract(args: argparse.Namespace) -> int:
+    from .spark import InputError, SparkUnavailable, spark_extract
+    try:
+        report = spark_extract(args.inputs, args.out, master=args.master)
+    except (InputError, SparkUnavailable) as exc:
+        _error(f"spark-extract: {exc}")
+        return 2
+    print(json.dumps(report.to_dict(), ensure_ascii=False))
+    if report.errors:
+        _error(f"{report.errors} articles could not be read or extracted: see {args.out}/errors")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="blocwatch",
@@ -105,6 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="extract in N worker processes (default 1; output order is kept)")
     p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("spark-extract", help="extract on Apache Spark into Parquet for `load`",
+                       description="Read and extract articles with Spark; write documents, "
+                       "mentions and claims as Parquet (by publication month, keyed by "
+                       "content hash) and the articles that failed to DIR/errors. Needs "
+                       "pip install 'blocwatch[spark]' and Java 17.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="files or directories (.txt, .html, .jsonl), Parquet files or "
+                        "folders with a text or html column; local paths or Spark URIs")
+    p.add_argument("--out", required=True, metavar="DIR", help="output folder (replaced)")
+    p.add_argument("--master", metavar="URL",
+                   help="Spark master (default: the one spark-submit gives, else local[*])")
+    p.set_defaults(func=cmd_spark_extract)
     try:
         from .analysis_cli import add_commands
     except ImportError:

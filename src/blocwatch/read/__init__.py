@@ -22,7 +22,7 @@ from .html import document_from_html, read_html_file
 from .jsonl import read_jsonl_file
 from .text import NoText, build_document, read_text_file
 
-__all__ = ["read_paths", "build_document", "document_from_html", "NoText"]
+__all__ = ["read_paths", "read_file", "build_document", "document_from_html", "NoText"]
 
 _SINGLE = {"text": read_text_file, "html": read_html_file}
 
@@ -35,18 +35,27 @@ def read_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Iterat
         if isinstance(item, ReadError):
             yield item
             continue
-        path, kind = item
-        if kind == "jsonl":
-            yield from _guarded_jsonl(path)
-        else:
-            try:
-                yield _SINGLE[kind](path)
-            except Exception as exc:  # a bug on one odd file must not stop the batch
-                yield ReadError(path, f"unexpected error: {type(exc).__name__}: {exc}")
+        yield from read_file(*item)
 
 
-def _guarded_jsonl(path: str) -> Iterator[Document | ReadError]:
-    it = read_jsonl_file(path)
+def read_file(path: str, kind: str | None = None,
+              data: bytes | None = None) -> Iterator[Document | ReadError]:
+    """The articles of one file (kind from its extension unless given). `data`: its
+    bytes, when they were read elsewhere (Spark reads the files, then calls this)."""
+    kind = kind or files.kind_of(path)
+    if kind is None:
+        yield ReadError(path, "unsupported file type (expected .txt, .html or .jsonl)")
+    elif kind == "jsonl":
+        yield from _guarded_jsonl(path, data)
+    else:
+        try:
+            yield _SINGLE[kind](path, data)
+        except Exception as exc:  # a bug on one odd file must not stop the batch
+            yield ReadError(path, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _guarded_jsonl(path: str, data: bytes | None) -> Iterator[Document | ReadError]:
+    it = read_jsonl_file(path, data)
     while True:
         try:
             item = next(it)

@@ -104,6 +104,13 @@ def read_bytes(path: str) -> bytes:
         raise FileError(f"cannot read: {exc.strerror or exc}") from exc
 
 
+def checked_size(data: bytes) -> bytes:
+    """Bytes already read elsewhere (Spark reads the files), under the same limit."""
+    if len(data) > MAX_BYTES:
+        raise FileError(f"too large ({_size_text(len(data))}, limit {_size_text(MAX_BYTES)})")
+    return data
+
+
 def head_bytes(path: str, n: int = 8192) -> bytes:
     """The first ``n`` bytes, to sniff a file before streaming it."""
     try:
@@ -136,3 +143,14 @@ def iter_lines(path: str) -> Iterator[tuple[int, bytes]]:
                 yield number, line
     except OSError as exc:
         raise FileError(f"cannot read: {exc.strerror or exc}") from exc
+
+
+def lines_of(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """``(line_number, raw_line)`` of bytes already in memory, as iter_lines gives them."""
+    start, number = 0, 0
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end + 1
+        number += 1
+        yield number, data[start:end][:MAX_BYTES + 1]
+        start = end

@@ -59,10 +59,11 @@ def document_from_html(html: str, doc_id: str, *, path: str | None = None,
         raise NoText(NO_MAIN_TEXT) from None
 
 
-def read_html_file(path: str) -> Document | ReadError:
-    """One .html/.htm file -> Document, or ReadError with the reason."""
+def read_html_file(path: str, data: bytes | None = None) -> Document | ReadError:
+    """One .html/.htm file -> Document, or ReadError with the reason. `data`: its bytes,
+    when they were read elsewhere (Spark)."""
     try:
-        data = files.read_bytes(path)
+        data = files.read_bytes(path) if data is None else files.checked_size(data)
         html = encoding.decode(data, declared=declared_charset(data))
         return document_from_html(html, Path(path).stem, path=path)
     except (files.FileError, encoding.DecodeError, NoText) as exc:

@@ -23,22 +23,24 @@ from .text import NoText, build_document
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def read_jsonl_file(path: str) -> Iterator[Document | ReadError]:
-    """Every line of a .jsonl file -> Document or ReadError; blank lines are skipped."""
+def read_jsonl_file(path: str, data: bytes | None = None) -> Iterator[Document | ReadError]:
+    """Every line of a .jsonl file -> Document or ReadError; blank lines are skipped.
+    `data`: the file's bytes, when they were read elsewhere (Spark)."""
     stem = Path(path).stem
     try:
-        head = files.head_bytes(path)
+        head = files.head_bytes(path) if data is None else data[:8192]
         if not head.strip():
             yield ReadError(path, "empty file")
             return
         if head.startswith(_WIDE_BOMS):       # UTF-16/32: decode whole, then split
-            text = encoding.decode(files.read_bytes(path))
+            whole = files.read_bytes(path) if data is None else files.checked_size(data)
+            text = encoding.decode(whole)
             lines: Iterator[tuple[int, str | bytes]] = enumerate(text.split("\n"), start=1)
         elif b"\x00" in head:
             yield ReadError(path, "binary file")
             return
         else:
-            lines = files.iter_lines(path)
+            lines = files.iter_lines(path) if data is None else files.lines_of(data)
         for number, raw in lines:
             yield from _line(path, stem, number, raw)
     except (files.FileError, encoding.DecodeError) as exc:
@@ -70,14 +72,18 @@ def _line(path: str, stem: str, number: int, raw: str | bytes) -> Iterator[Docum
     if not isinstance(obj, dict):
         yield error("not a JSON object")
         return
+    yield read_record(obj, path, f"{stem}:{number}", where=f"JSONL line {number}")
+
+
+def read_record(obj: dict, path: str, default_id: str, where: str) -> Document | ReadError:
+    """One article given as a mapping (a JSONL line, a Parquet row) -> Document, or a
+    ReadError whose reason starts with `where` (e.g. "JSONL line 3")."""
     try:
-        yield _document(obj, path, stem, number)
-    except _LineError as exc:
-        yield error(exc.reason)
-    except NoText as exc:
-        yield error(exc.reason)
+        return _document(obj, path, default_id)
+    except (_LineError, NoText) as exc:
+        return ReadError(path, f"{where}: {exc.reason}")
     except Exception as exc:  # a bug on one odd line must not stop the file
-        yield error(f"unexpected error: {type(exc).__name__}: {exc}")
+        return ReadError(path, f"{where}: unexpected error: {type(exc).__name__}: {exc}")
 
 
 class _LineError(Exception):
@@ -100,9 +106,9 @@ def _str_field(obj: dict, *names: str, numbers: bool = False) -> str | None:
     return None
 
 
-def _document(obj: dict, path: str, stem: str, number: int) -> Document:
+def _document(obj: dict, path: str, default_id: str) -> Document:
     doc_id = _str_field(obj, "id", "doc", numbers=True)
-    doc_id = doc_id.strip() if doc_id else f"{stem}:{number}"
+    doc_id = doc_id.strip() if doc_id else default_id
     meta = dict(
         path=path,
         url=_str_field(obj, "url"),

@@ -55,10 +55,12 @@ def build_document(text: str, doc_id: str, *, path: str | None = None, url: str 
     )
 
 
-def read_text_file(path: str) -> Document | ReadError:
-    """One .txt file -> Document, or ReadError with the reason."""
+def read_text_file(path: str, data: bytes | None = None) -> Document | ReadError:
+    """One .txt file -> Document, or ReadError with the reason. `data`: its bytes, when
+    they were read elsewhere (Spark)."""
     try:
-        text = encoding.decode(files.read_bytes(path))
+        data = files.read_bytes(path) if data is None else files.checked_size(data)
+        text = encoding.decode(data)
         return build_document(text, Path(path).stem, path=path)
     except (files.FileError, encoding.DecodeError, NoText) as exc:
         return ReadError(path, exc.reason)

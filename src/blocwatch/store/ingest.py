@@ -7,9 +7,9 @@ every committed document is found again by its content hash. Why not one transac
 batch: a long batch would hold the SQLite write lock for minutes and one bad document
 would undo the others.
 
-With ``jobs`` > 1 (``blocwatch ingest --jobs N``) N worker processes extract and this
-process alone reads, looks up and writes; the workers run at a lower priority (nice +5),
-since they and this process share the cores and only this one cannot be replaced.
+With ``jobs`` > 1 (``blocwatch ingest --jobs N``) N worker processes of the local runner
+(blocwatch.runner, the same as ``extract --jobs N``) extract and this process alone reads,
+looks up and writes.
 Documents already stored with the current extractor version are skipped before they are
 sent to a worker (their hashes are looked up 16 at a time). The writer commits the
 extractions that are ready together: one transaction per group of at most COMMIT_DOCS
@@ -23,8 +23,7 @@ COMMIT_SECONDS of work), never half a document, and resumes by content hash as w
 job. Should a group fail on the unique content hash (another process stored the same text
 meanwhile), its documents are written again one transaction each and the duplicate is
 counted as skipped. Results are written in input order, so document ids come out as with
-one job. Workers ignore Ctrl-C (this process handles it and drops the uncommitted group)
-and exit when this process dies.
+one job. Ctrl-C drops the uncommitted group.
 
 A document whose text is already stored with the current extractor version is skipped;
 stored with another version, its mentions and claims are replaced (the same work as
@@ -35,35 +34,25 @@ whose worker process dies), is reported and nothing of it is stored; the batch g
 from __future__ import annotations
 
 import datetime as dt
-import os
-import signal
 import sys
-import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent import futures
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from ..model import GOODS, MODALITIES, POLARITIES, RELATIONS, Document, Extraction, ReadError
+from ..model import Document, Extraction, ReadError
+from ..runner import CHUNK, Extractor, Failure, Workers, default_extractor, extract_checked
 from .connection import create_store_engine, display_url, writing
 from .facts import forget_document, record_document, record_documents
 from .generation import bump_generation
 from .periods import normalise, period
 from .schema import claims, documents, mentions
 
-Extractor = Callable[[Document], Extraction]
-
-# --jobs N: how documents flow between the reader, the workers and the writer
+# --jobs N: how documents flow between the reader, the workers (blocwatch.runner) and
+# the writer
 LOOKUP_BATCH = 16       # content hashes looked up in one query
-CHUNK = 4               # documents per worker task (fewer round trips between processes)
-CHUNKS_PER_JOB = 16     # tasks in flight per worker: bounds memory, keeps workers busy
-WORKER_NICENESS = 5     # workers yield to the parent, which alone reads and writes
 COMMIT_DOCS = 200       # documents per write transaction at most
 COMMIT_SECONDS = 0.5    # longest an extracted document waits for its commit
 
@@ -99,42 +88,11 @@ class IngestReport:
         }
 
 
-def pipeline_extractor() -> tuple[Extractor, str]:
-    """The lead's extractor and its version, imported only when needed."""
-    from .. import pipeline  # noqa: PLC0415 - lazy: the store works without the NLP stack
-    return pipeline.extract, pipeline.EXTRACTOR_VERSION
-
-
 def _resolve_extractor(extract: Extractor | None, version: str | None) -> tuple[Extractor, str]:
     if extract is None:
-        default_extract, default_version = pipeline_extractor()
+        default_extract, default_version = default_extractor()
         return default_extract, version or default_version
     return extract, version or getattr(extract, "version", None) or "custom"
-
-
-class InvalidExtraction(ValueError):
-    """The extractor returned something the claim contract does not allow."""
-
-
-def validate(extraction: Extraction) -> None:
-    """Refuse claims outside the contract, so the store holds only well-formed ones."""
-    for claim in extraction.claims:
-        problems = []
-        if claim.relation not in RELATIONS:
-            problems.append(f"relation {claim.relation!r}")
-        if claim.polarity not in POLARITIES:
-            problems.append(f"polarity {claim.polarity!r}")
-        if claim.modality not in MODALITIES:
-            problems.append(f"modality {claim.modality!r}")
-        if not claim.subject or not claim.object:
-            problems.append("empty actor")
-        bad_goods = [g for g in claim.goods if g not in GOODS]
-        if bad_goods:
-            problems.append(f"goods {bad_goods!r}")
-        if problems:
-            raise InvalidExtraction(
-                f"claim {claim.subject} {claim.relation} {claim.object}: "
-                + ", ".join(problems))
 
 
 def _claim_rows(document_id: int, extraction: Extraction) -> list[dict]:
@@ -245,16 +203,6 @@ def write_retrying(engine: Engine, extraction: Extraction, version: str,
     return False
 
 
-def _extract_checked(extract: Extractor, doc: Document) -> Extraction:
-    extraction = extract(doc)
-    if extraction.document is not doc:
-        # the store trusts the document it read, not a copy the extractor may have changed
-        extraction = Extraction(document=doc, mentions=extraction.mentions,
-                                claims=extraction.claims)
-    validate(extraction)
-    return extraction
-
-
 def _progress(items: Iterable, enabled: bool, desc: str, total: int | None = None):
     if not enabled:
         return items
@@ -301,7 +249,7 @@ def ingest(paths: Iterable[str], url: str | Engine | None = None, progress: bool
         return _run_batch(url, version, items_of, run)
 
     # the workers are forked before the store is opened: no connection crosses a fork
-    workers = _Workers(extract, jobs)
+    workers = Workers(extract, jobs)
     try:
         def run(engine: Engine, items, report: IngestReport) -> None:
             batch = _ParallelIngest(engine, workers, version, report)
@@ -348,94 +296,14 @@ def _not_stored(doc: Document, exc: BaseException) -> ReadError:
 
 # --- jobs > 1: worker processes extract, this process writes ------------------------------
 
-_worker_extract: Extractor | None = None
-
-
-def _init_worker(extract: Extractor, parent: int) -> None:
-    """In each worker: leave Ctrl-C to the parent, and die with it (a killed parent would
-    otherwise leave its workers waiting for work for ever)."""
-    global _worker_extract  # noqa: PLW0603 - one extractor per worker process
-    _worker_extract = extract
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        # N workers and the parent share N cores; the parent is the one that cannot be
-        # replaced, so the workers get less of a core when both want it
-        os.nice(WORKER_NICENESS)
-    except (AttributeError, OSError):
-        pass
-
-    def watch() -> None:
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, name="blocwatch-parent-watch", daemon=True).start()
-
-
-def _extract_chunk(docs: list[Document]) -> list[tuple | str]:
-    """In a worker: (mentions, claims) of each document, or why its extraction failed.
-    The document itself is not sent back: the parent holds it."""
-    found: list[tuple | str] = []
-    for doc in docs:
-        try:
-            extraction = _extract_checked(_worker_extract, doc)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-            found.append(f"{type(exc).__name__}: {exc}")
-        else:
-            found.append((extraction.mentions, extraction.claims))
-    return found
-
-
-class _Workers:
-    """A process pool that extracts chunks of documents; renewed if a worker dies."""
-
-    def __init__(self, extract: Extractor, jobs: int) -> None:
-        self.extract, self.jobs = extract, jobs
-        self.pool = self._start()
-
-    def _start(self) -> ProcessPoolExecutor:
-        pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker,
-                                   initargs=(self.extract, os.getpid()))
-        pool.submit(int).result()     # start the workers now (with fork: all of them)
-        return pool
-
-    def submit(self, docs: list[Document]) -> futures.Future:
-        try:
-            return self.pool.submit(_extract_chunk, docs)
-        except BrokenProcessPool as exc:
-            # the pool broke after the last chunk was taken: this chunk fails like those
-            # in flight, and taking the chunk that broke it renews the pool and sends
-            # the queued ones (this one among them) again
-            failed: futures.Future = futures.Future()
-            failed.set_exception(exc)
-            return failed
-
-    def renew(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = self._start()
-
-    def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-@dataclass
-class _Chunk:
-    docs: list[Document]
-    replace_ids: list[int | None]
-    future: futures.Future
-
-
 class _ParallelIngest:
     """The parent's side of ``ingest(jobs > 1)``: look up, dispatch, collect in input
     order, write in groups. Every count in the report is of committed documents."""
 
-    def __init__(self, engine: Engine, workers: _Workers, version: str,
+    def __init__(self, engine: Engine, workers: Workers, version: str,
                  report: IngestReport) -> None:
         self.engine, self.workers, self.version, self.report = engine, workers, version, report
-        self.in_flight = CHUNKS_PER_JOB * workers.jobs
         self.unchecked: list[Document] = []           # waiting for the hash look-up
-        self.chunks: deque[_Chunk] = deque()           # at the workers, in input order
         self.ready: list[tuple[Extraction, int | None]] = []   # extracted, not committed
         self.ready_since = 0.0
         self.pending: set[str] = set()                 # hashes read and not yet settled
@@ -455,7 +323,7 @@ class _ParallelIngest:
 
     def finish(self) -> None:
         self._dispatch()
-        while self.chunks:
+        while self.workers.queue:
             self._collect(block=True)
         self._commit()
 
@@ -477,61 +345,40 @@ class _ParallelIngest:
             else:
                 todo.append((doc, row.id if row is not None else None))
         for i in range(0, len(todo), CHUNK):
-            while len(self.chunks) >= self.in_flight:
+            while self.workers.full:
                 self._collect(block=True)
             part = todo[i:i + CHUNK]
-            chunk_docs = [d for d, _ in part]
-            self.chunks.append(_Chunk(chunk_docs, [r for _, r in part],
-                                      self.workers.submit(chunk_docs)))
+            self.workers.send([d for d, _ in part], [r for _, r in part])
 
     def _collect(self, block: bool) -> None:
         """Take the finished chunks at the head of the queue (with `block`, wait for the
         first); commit the ready group when it is full or has waited long enough."""
-        while self.chunks:
-            head = self.chunks[0]
-            if not head.future.done():
+        while self.workers.queue:
+            if not self.workers.head_done():
                 if not block:
                     break
                 timeout = None
                 if self.ready:
                     timeout = max(0.0, self.ready_since + COMMIT_SECONDS - time.monotonic())
-                futures.wait([head.future], timeout=timeout)
-                if not head.future.done():
+                if not self.workers.wait(timeout):
                     self._commit()            # the group waited long enough
                     continue
-            self.chunks.popleft()
-            self._take(head)
+            self._take()
             block = False
         if self.ready and (len(self.ready) >= COMMIT_DOCS
                            or time.monotonic() - self.ready_since >= COMMIT_SECONDS):
             self._commit()
 
-    def _take(self, chunk: _Chunk) -> None:
-        try:
-            results = chunk.future.result()
-        except BrokenProcessPool as exc:
-            # a worker died (killed, out of memory): what it and the others held is lost
-            results = [f"worker process died ({type(exc).__name__})"] * len(chunk.docs)
-            self._requeue_after_broken_pool()
-        for doc, replace_id, result in zip(chunk.docs, chunk.replace_ids, results, strict=True):
-            if isinstance(result, str):
-                self.report.failed.append(_failure(doc, result))
+    def _take(self) -> None:
+        chunk, results = self.workers.take()
+        for doc, replace_id, result in zip(chunk.docs, chunk.tags, results, strict=True):
+            if isinstance(result, Failure):
+                self.report.failed.append(_failure(doc, str(result)))
                 self.pending.discard(doc.hash)
                 continue
-            mentions_, claims_ = result
             if not self.ready:
                 self.ready_since = time.monotonic()
-            self.ready.append((Extraction(document=doc, mentions=mentions_, claims=claims_),
-                               replace_id))
-
-    def _requeue_after_broken_pool(self) -> None:
-        """Every chunk still queued died with the pool: send them to a new one."""
-        self.workers.renew()
-        for chunk in self.chunks:
-            done = chunk.future.done() and not chunk.future.cancelled()
-            if done and chunk.future.exception() is None:
-                continue                      # finished before the pool broke
-            chunk.future = self.workers.submit(chunk.docs)
+            self.ready.append((result, replace_id))
 
     def _commit(self) -> None:
         """Write the ready extractions in one transaction (only whole documents in it)."""
@@ -592,7 +439,7 @@ def _ingest_one(engine: Engine, doc: Document, extract: Extractor, version: str,
         report.skipped += 1
         return
     try:
-        extraction = _extract_checked(extract, doc)
+        extraction = extract_checked(extract, doc)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
         report.failed.append(_failure(doc, exc))
         return
@@ -656,7 +503,7 @@ def _reextract_one(engine: Engine, document_id: int, extract: Extractor, version
     if doc is None:          # deleted meanwhile
         return
     try:
-        extraction = _extract_checked(extract, doc)
+        extraction = extract_checked(extract, doc)
     except Exception as exc:  # noqa: BLE001 - keep the old claims, report, go on
         report.failed.append(_failure(doc, exc))
         return
