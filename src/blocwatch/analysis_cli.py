@@ -157,6 +157,9 @@ def cmd_ingest(args) -> int:
         return EXIT_USAGE
     # jobs only when asked for: one job is ingest's default (and stand-ins need not know it)
     more = {"jobs": args.jobs} if args.jobs > 1 else {}
+    if args.extractor != "model" or args.min_confidence is not None:
+        from .pipeline import configured
+        more["extract"], more["extractor_version"] = configured(args.extractor, args.min_confidence)
     report = ingest(args.paths, _store_url(args), progress=not args.no_progress, **more)
     return _print_report(report, args)
 
@@ -402,6 +405,7 @@ def cmd_contradictions(args) -> int:
 
 def add_commands(subparsers) -> None:
     """Register the store and analysis commands on `subparsers`."""
+    from .cli import add_extractor_options
     p = subparsers.add_parser("ingest", help="extract and store documents (idempotent)",
                               description="Read, extract and store every document under "
                               "PATH. Exit status 1 if some could not be stored, 130 if "
@@ -412,6 +416,7 @@ def add_commands(subparsers) -> None:
                         "one process, one transaction per document; N > 1 commits the "
                         "documents that are ready together, each stored whole)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    add_extractor_options(p)
     _add_common(p)
     p.set_defaults(func=cmd_ingest)
 

@@ -24,15 +24,17 @@ def _error(message: str) -> None:
     print(f"blocwatch: {message}", file=sys.stderr)
 
 
-def extract_documents(paths: list[str], jobs: int = 1) -> Iterable[Extraction | ReadError]:
+def extract_documents(paths: list[str], jobs: int = 1, extractor: str = "model",
+                      min_confidence: float | None = None) -> Iterable[Extraction | ReadError]:
     """Read and extract every document under ``paths``, in input order; failures come back
     as ReadError. With ``jobs`` > 1 extraction runs in that many worker processes of the
     one local runner (blocwatch.runner; reading stays in this one); extraction is a pure
     function of the document, so order and results are the same."""
     from .read import read_paths
-    from .runner import Failure, default_extractor, run_in_order
+    from .pipeline import configured
+    from .runner import Failure, run_in_order
 
-    extract, _version = default_extractor()
+    extract, _version = configured(extractor, min_confidence)
     for item in run_in_order(read_paths(paths), extract, jobs):
         if isinstance(item, ReadError):
             yield item
@@ -72,7 +74,7 @@ def _table(ex: Extraction) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     failures = 0
-    for result in _progress(extract_documents(args.paths, args.jobs), "extract"):
+    for result in _progress(extract_documents(args.paths, args.jobs, args.extractor, args.min_confidence), "extract"):
         if isinstance(result, ReadError):
             failures += 1
             _error(f"error: {result}")
@@ -98,6 +100,55 @@ def cmd_spark_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def confidence_value(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 1")
+    return value
+
+
+def add_extractor_options(p: argparse.ArgumentParser) -> None:
+    """--extractor and --min-confidence, shared by extract and ingest."""
+    p.add_argument("--extractor", choices=("model", "rules"), default="model",
+                   help="model (default): the trained scorer decides each actor pair; "
+                        "rules: the rule engine alone (the baseline)")
+    p.add_argument("--min-confidence", type=confidence_value, default=None, metavar="P",
+                   help="keep only claims the scorer gives at least this probability (0-1)")
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .claims import training
+
+    if args.gold or args.articles:
+        if len(args.gold) != len(args.articles):
+            _error("train: give --gold and --articles in pairs (one gold file per article folder)")
+            return 2
+        sources = [(Path(g), Path(a), Path(a).name) for g, a in zip(args.gold, args.articles)]
+    else:
+        sources = training.default_sources(Path(args.shared), Path(args.team) if args.team else None)
+    for gold, articles, _ in sources:
+        if not gold.is_file() or not articles.is_dir():
+            _error(f"train: {gold if not gold.is_file() else articles} not found: "
+                   "give --gold FILE --articles DIR, or --shared pointing at the shared folder")
+            return 2
+    if not sources:
+        _error(f"train: no gold found under {args.shared}: give --gold FILE --articles DIR")
+        return 2
+    try:
+        meta = training.train(sources, Path(args.out) if args.out else None, folds=args.folds)
+    except ValueError as exc:
+        _error(f"train: {exc}")
+        return 2
+    if args.check_floor:
+        return training.check_floor(meta, Path(args.check_floor))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="blocwatch",
@@ -110,7 +161,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="table (default): readable; jsonl: one contract object per document")
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="extract in N worker processes (default 1; output order is kept)")
+    add_extractor_options(p)
     p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("train", help="fit the claim scorer on gold claims; print cross-validated scores")
+    p.add_argument("--gold", action="append", default=[], metavar="FILE",
+                   help="gold claims in the contract's JSONL format (repeat, paired with --articles)")
+    p.add_argument("--articles", action="append", default=[], metavar="DIR", help="the articles of that gold")
+    p.add_argument("--shared", default="../shared", metavar="DIR",
+                   help="without --gold: train/, corpus/ and eval/ of this folder (default ../shared)")
+    p.add_argument("--team", default="bench/team_corpus", metavar="DIR",
+                   help="without --gold: also this corpus (gold.jsonl, articles/); '' for none")
+    p.add_argument("--out", default=None, metavar="FILE",
+                   help="where to write the model (default: only report; the shipped model is "
+                        "src/blocwatch/claims/data/model.npz)")
+    p.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default 5)")
+    p.add_argument("--check-floor", metavar="FILE",
+                   help="exit 1 when the cross-validated F1 falls below the floors in FILE "
+                        "(lines 'train_cv_claims_f1 0.xx', 'train_cv_de_f1', 'train_cv_en_f1')")
+    p.set_defaults(func=cmd_train)
     p = sub.add_parser("spark-extract", help="extract on Apache Spark into Parquet for `load`",
                        description="Read and extract articles with Spark; write documents, "
                        "mentions and claims as Parquet (by publication month, keyed by "

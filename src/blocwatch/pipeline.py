@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
 from . import __version__
@@ -120,8 +120,11 @@ def make_candidates(doc: Parsed) -> None:
 
 
 def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
-    """One claim per (subject, relation, object, polarity) whose calibrated probability
-    reaches the relation's threshold, built from its best candidate."""
+    """The rule engine's claims, each with the scorer's calibrated probability of its key as
+    its confidence, and one claim per (subject, relation, object) the rules did not state
+    whose calibrated probability reaches the relation's threshold, built from its best
+    candidate. (Cross-validation chose this union: the scorer alone finds more, the rules
+    alone are more precise; see ``blocwatch train``.)"""
     best: dict[tuple[str, str, str], tuple[float, float, Candidate]] = {}
     views: dict[int, object] = {}
     for c in doc.candidates:
@@ -129,15 +132,23 @@ def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
         if view is None:
             view = views[id(c.seen)] = view_of(c.seen, doc.lang)
         probs, p_neg = model.scores(features(c, view, doc.lang, doc.gazetteer))
+        s0, o0 = c.pair
         for r, p in zip(model.relations, probs):
-            s, o = c.pair
-            if r in SYMMETRIC and o < s:
-                s, o = o, s
+            s, o = (o0, s0) if r in SYMMETRIC and o0 < s0 else (s0, o0)
             key = (s, r, o)
             if key not in best or p > best[key][0]:
                 best[key] = (float(p), p_neg, c)
     claims = []
+    ruled = set()
+    for c in doc.rule_claims:
+        s, o = (c.object, c.subject) if c.relation in SYMMETRIC and c.object < c.subject else (c.subject, c.object)
+        ruled.add((s, c.relation, o))
+        found = best.get((s, c.relation, o))
+        c.confidence = round(model.calibrated(found[0] if found else 0.0), 3)
+        claims.append(c)
     for (s, r, o), (p, p_neg, c) in best.items():
+        if (s, r, o) in ruled:
+            continue
         confidence = model.calibrated(p)
         if confidence < model.thresholds.get(r, 0.5):
             continue
@@ -167,3 +178,16 @@ def extract(document: Document, extractor: str = "model", min_confidence: float 
     actors = {m.code for m in doc.mentions if names_actor(document.text, m)}
     actors.update(code for c in claims for code in (c.subject, c.object))
     return Extraction(document, doc.mentions, claims, sorted(actors))
+
+
+def configured(extractor: str = "model", min_confidence: float | None = None):
+    """The extract function with these options, and the version a store records for it
+    (the options are part of it: a store filled by the rules re-extracts under the model)."""
+    if extractor not in EXTRACTORS:
+        raise ValueError(f"unknown extractor {extractor!r}: choose one of {', '.join(EXTRACTORS)}")
+    if extractor == "model" and min_confidence is None:
+        return extract, extractor_version()
+    version = extractor_version() + ("+rules" if extractor == "rules" else "")
+    if min_confidence is not None:
+        version += f"+min{min_confidence:g}"
+    return partial(extract, extractor=extractor, min_confidence=min_confidence), version

@@ -1,4 +1,6 @@
-"""Shared helpers of the claim extraction tests: run the pipeline on one invented text."""
+"""Shared helpers of the rule engine's tests: run the pipeline with ``extractor="rules"`` on
+one invented text. The rule engine is the trained scorer's feature source and the baseline;
+what the scorer adds is tested in tests/claims/test_scorer.py."""
 from __future__ import annotations
 
 from blocwatch.model import SYMMETRIC, Claim, Document
@@ -6,7 +8,7 @@ from blocwatch.pipeline import extract
 
 
 def claims(text: str, lang: str, date: str | None) -> list[Claim]:
-    return extract(Document("t", text, date=date, language=lang)).claims
+    return extract(Document("t", text, date=date, language=lang), extractor="rules").claims
 
 
 def keys(text: str, lang: str, date: str | None) -> set[tuple[str, str, str, str]]:

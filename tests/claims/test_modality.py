@@ -12,7 +12,7 @@ from blocwatch.pipeline import extract
 
 
 def one(text: str, lang: str = "de", date: str = "2023-03-01"):
-    found = extract(Document("t", text, date=date, language=lang)).claims
+    found = extract(Document("t", text, date=date, language=lang), extractor="rules").claims
     assert len(found) == 1, [(c.subject, c.relation, c.object, c.polarity) for c in found]
     return found[0]
 
@@ -128,6 +128,6 @@ def test_reported_wins_over_possible():
     ("Iran shipped ammunition to Russia. This was reported by Sky News.", "en"),
 ])
 def test_a_sentence_that_attributes_the_previous_one_makes_it_reported(text, lang):
-    found = extract(Document("t", text, date="2023-08-02", language=lang)).claims
+    found = extract(Document("t", text, date="2023-08-02", language=lang), extractor="rules").claims
     assert [(c.subject, c.relation, c.object, c.modality, c.source) for c in found] == [
         ("IRN", "SUPPLY", "RUS", "reported", "Sky News")]

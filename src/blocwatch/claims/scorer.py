@@ -9,7 +9,9 @@ its candidates, mapped through a calibration fitted on cross-validated predictio
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import zipfile
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,11 +49,18 @@ class Model:
 
 def save(path: Path, relations: list[str], vocabulary: list[str], weights: np.ndarray, bias: np.ndarray,
          thresholds: dict[str, float], calibration: tuple[float, float], meta: dict) -> None:
+    """Write the model as an .npz whose bytes depend on its content only (fixed zip dates),
+    so that training twice on the same data gives the same file and the same digest."""
     header = {"relations": relations, "thresholds": thresholds, "calibration": list(calibration), "meta": meta}
-    with open(path, "wb") as fh:
-        np.savez_compressed(fh, vocabulary=np.array(vocabulary, dtype=str),
-                            weights=weights.astype(np.float32), bias=bias.astype(np.float64),
-                            header=np.array(json.dumps(header, sort_keys=True)))
+    arrays = {"vocabulary": np.array(vocabulary, dtype=str), "weights": weights.astype(np.float32),
+              "bias": bias.astype(np.float64), "header": np.array(json.dumps(header, sort_keys=True))}
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, array, allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, buffer.getvalue())
 
 
 def load_file(path: Path | str) -> Model:

@@ -23,12 +23,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
+from sqlalchemy import text as sql_text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .facts import rebuild
-from .schema import SCHEMA_VERSION, metadata, store_generation, store_meta
+from .schema import ADDED_COLUMNS, SCHEMA_VERSION, metadata, store_generation, store_meta
 
 ENV_VAR = "BLOCWATCH_DB"
 FILE_NAME = "blocwatch.sqlite"
@@ -106,6 +107,23 @@ def create_store_engine(url: str | None = None, *, create: bool = True) -> Engin
     return engine
 
 
+def _add_columns(conn, known: int) -> None:
+    """ALTER TABLE ... ADD COLUMN for each column added after version ``known``."""
+    from sqlalchemy import inspect
+
+    present = {}
+    for version, table, column in ADDED_COLUMNS:
+        if version <= known:
+            continue
+        if table not in present:
+            present[table] = {c["name"] for c in inspect(conn).get_columns(table)}
+        if column in present[table]:
+            continue
+        col = metadata.tables[table].c[column]
+        kind = col.type.compile(dialect=conn.dialect)
+        conn.execute(sql_text(f'ALTER TABLE {table} ADD COLUMN {column} {kind}'))
+
+
 def ensure_schema(engine: Engine) -> None:
     """Create missing tables, record the schema version, upgrade older stores.
 
@@ -124,8 +142,10 @@ def ensure_schema(engine: Engine) -> None:
             if known is None:
                 conn.execute(insert(store_meta).values(key="schema_version",
                                                        value=str(SCHEMA_VERSION)))
-            elif int(known) < 2:
-                rebuild(conn)
+            elif int(known) < SCHEMA_VERSION:
+                _add_columns(conn, int(known))
+                if int(known) < 2:
+                    rebuild(conn)
                 conn.execute(update(store_meta).where(store_meta.c.key == "schema_version")
                              .values(value=str(SCHEMA_VERSION)))
     except IntegrityError:

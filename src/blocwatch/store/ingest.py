@@ -116,6 +116,7 @@ def _claim_rows(document_id: int, extraction: Extraction) -> list[dict]:
             "evidence": c.evidence or "",
             "char_start": c.start or 0, "char_end": c.end or 0,
             "cue": c.cue or "",
+            "confidence": c.confidence,
         })
     return rows
 

@@ -26,7 +26,8 @@ from __future__ import annotations
 from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData,
                         PrimaryKeyConstraint, String, Table, Text, UniqueConstraint)
 
-SCHEMA_VERSION = 2    # 2: facts, fact_origins, fact_outlets (filled from claims on upgrade)
+SCHEMA_VERSION = 3    # 2: facts, fact_origins, fact_outlets (filled from claims on upgrade)
+                      # 3: claims.confidence (the scorer's calibrated probability)
 
 metadata = MetaData()
 
@@ -81,6 +82,7 @@ claims = Table(
     Column("char_start", Integer, nullable=False, default=0),
     Column("char_end", Integer, nullable=False, default=0),
     Column("cue", Text, nullable=False, default=""),
+    Column("confidence", Float),                 # the scorer's probability; NULL from the rules
     Index("ix_claims_object_relation", "object", "relation"),
     Index("ix_claims_subject_relation", "subject", "relation"),
     Index("ix_claims_relation", "relation"),
@@ -150,3 +152,10 @@ store_meta = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+
+# Columns later versions added to tables an older store already has: (version, table, column).
+# ensure_schema adds each to a store whose recorded version is older.
+ADDED_COLUMNS = [
+    (3, "claims", "confidence"),
+]

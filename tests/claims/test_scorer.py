@@ -1,0 +1,135 @@
+"""The trained scorer over the candidates: what it adds to the rule engine, its confidence,
+its options, and that training is deterministic and cross-validated. Texts are invented."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from blocwatch.claims import scorer, training
+from blocwatch.claims.candidates import sentence_candidates
+from blocwatch.claims.features import features, view_of
+from blocwatch.cli import main
+from blocwatch.model import Document
+from blocwatch.pipeline import configured, extract, make_candidates, parse
+
+TEXT_DE = ("Russland liefert Waffen an Belarus. Kasachstan bat die OVKS um Hilfe. "
+           "Die Türkei kritisierte Griechenland scharf.")
+
+
+def _doc(text: str, lang: str = "de") -> Document:
+    return Document("t", text, date="2024-03-01", language=lang)
+
+
+def test_a_model_ships_with_cross_validated_figures():
+    model = scorer.shipped()
+    assert model is not None
+    assert set(model.relations) >= {"MEMBER_OF", "SUPPLY", "REQUEST_AID"}
+    assert 0.0 < model.meta["cv"]["all"]["all"]["f1"] < 1.0
+    assert all(0.0 < t < 1.0 for t in model.thresholds.values())
+
+
+def test_every_model_claim_carries_a_confidence_in_the_contract():
+    ex = extract(_doc(TEXT_DE))
+    assert ex.claims
+    for c in ex.claims:
+        assert 0.0 <= c.confidence <= 1.0
+        assert c.to_contract()["confidence"] == c.confidence
+    rules = extract(_doc(TEXT_DE), extractor="rules")
+    assert all(c.confidence is None and "confidence" not in c.to_contract() for c in rules.claims)
+
+
+def test_the_rule_engines_claims_stay_among_the_models():
+    keys = lambda ex: {(c.subject, c.relation, c.object, c.polarity) for c in ex.claims}  # noqa: E731
+    assert keys(extract(_doc(TEXT_DE), extractor="rules")) <= keys(extract(_doc(TEXT_DE)))
+
+
+def test_min_confidence_drops_the_less_certain_claims():
+    everything = extract(_doc(TEXT_DE)).claims
+    cut = min(c.confidence for c in everything) + 1e-6
+    kept = extract(_doc(TEXT_DE), min_confidence=cut).claims
+    assert len(kept) < len(everything)
+    assert all(c.confidence >= cut for c in kept)
+
+
+def test_options_are_part_of_the_extractor_version():
+    _, model_version = configured("model")
+    _, rules_version = configured("rules")
+    _, strict_version = configured("model", 0.8)
+    assert len({model_version, rules_version, strict_version}) == 3
+    with pytest.raises(ValueError):
+        configured("magic")
+
+
+def test_a_list_in_the_next_sentence_pairs_with_the_bloc_before():
+    doc = parse(_doc("Die OVKS hat sechs Mitglieder. Dazu zählen Armenien und Belarus."))
+    make_candidates(doc)
+    cross = {(c.a.code, c.b.code) for c in doc.candidates if c.earlier}
+    assert {("ARM", "CSTO"), ("BLR", "CSTO")} <= cross
+
+
+def test_direction_is_visible_to_the_scorer():
+    doc = parse(_doc("Russland liefert Waffen an Belarus."))
+    by_pair = {c.pair: c for c in sentence_candidates(doc.seen[0])}
+    view = view_of(doc.seen[0], doc.lang)
+    forward = set(features(by_pair[("RUS", "BLR")], view, doc.lang, doc.gazetteer))
+    backward = set(features(by_pair[("BLR", "RUS")], view, doc.lang, doc.gazetteer))
+    assert "rule=SUPPLY:pos" in forward and "rule_rev=SUPPLY:pos" in backward
+    assert "order=AB" in forward and "order=BA" in backward
+
+
+# ---------------------------------------------------------------- training
+
+_STATES = [("Russland", "RUS"), ("Belarus", "BLR"), ("Armenien", "ARM"), ("Kasachstan", "KAZ"),
+           ("Serbien", "SRB"), ("Ungarn", "HUN"), ("Georgien", "GEO"), ("Usbekistan", "UZB")]
+
+
+def _tiny_corpus(tmp: Path) -> tuple[Path, Path]:
+    """Eight invented articles: supplies, criticism and pairs that only meet in a list."""
+    articles = tmp / "articles"
+    articles.mkdir()
+    lines = []
+    for i in range(8):
+        (a, ca), (b, cb) = _STATES[i], _STATES[(i + 3) % 8]
+        (c, cc) = _STATES[(i + 5) % 8]
+        text = (f"{a} liefert Waffen an {b}. {c} kritisierte {a} scharf. "
+                f"Zu dem Treffen kamen {b} und {c} sowie andere Gäste.")
+        (articles / f"doc{i}.txt").write_text(text, encoding="utf-8")
+        lines.append(json.dumps({"doc": f"doc{i}", "date": None, "actors": sorted({ca, cb, cc}), "claims": [
+            {"subject": ca, "relation": "SUPPLY", "object": cb, "polarity": "pos"},
+            {"subject": cc, "relation": "CRITICIZE", "object": ca, "polarity": "pos"}]}))
+    gold = tmp / "gold.jsonl"
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return gold, articles
+
+
+def test_training_is_deterministic_and_reports_grouped_cross_validation(tmp_path, capsys):
+    gold, articles = _tiny_corpus(tmp_path)
+    a, b = tmp_path / "a.npz", tmp_path / "b.npz"
+    assert main(["train", "--gold", str(gold), "--articles", str(articles), "--out", str(a), "--folds", "4"]) == 0
+    shown = capsys.readouterr().out
+    assert "4-fold cross-validation grouped by document" in shown
+    assert "candidate recall" in shown and "rule engine alone" in shown
+    assert main(["train", "--gold", str(gold), "--articles", str(articles), "--out", str(b), "--folds", "4"]) == 0
+    assert a.read_bytes() == b.read_bytes()
+    model = scorer.load_file(a)
+    assert model.meta["documents"] == 8 and model.meta["folds"] == 4
+
+
+def test_floor_check_fails_below_the_floor(tmp_path):
+    meta = {"cv": {"corpus": {"train": {"f1": 0.5}}, "language": {"de": {"f1": 0.6}}}}
+    floor = tmp_path / "floor"
+    floor.write_text("train_cv_claims_f1 0.4\ntrain_cv_de_f1 0.5\n")
+    assert training.check_floor(meta, floor) == 0
+    floor.write_text("train_cv_claims_f1 0.55\n")
+    assert training.check_floor(meta, floor) == 1
+
+
+def test_train_user_errors_are_one_line(tmp_path, capsys):
+    assert main(["train", "--gold", str(tmp_path / "none.jsonl"), "--articles", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "not found" in err[0]
+    assert main(["train", "--gold", "x"]) == 2
+    with pytest.raises(SystemExit):
+        main(["extract", str(tmp_path), "--min-confidence", "2"])
