@@ -37,9 +37,30 @@ def _store_url(args) -> str:
     return url
 
 
+def _engine(args, must_exist: bool = True):
+    """The store's engine; StoreError (one line, exit 2 in main) if it cannot be opened.
+    Questions (`must_exist`) never create a store; an empty one gets a hint on stderr."""
+    from .store import open_store, summary
+    engine = open_store(_store_url(args), must_exist=must_exist)
+    if must_exist:
+        with Session(engine) as session:
+            if summary(session)["documents"] == 0:
+                print("blocwatch: the store is empty: fill it with `blocwatch ingest PATH..."
+                      + (f" --db {args.db}" if args.db else "") + "`", file=sys.stderr)
+    return engine
+
+
 def _session(args) -> Session:
-    from .store import create_store_engine
-    return Session(create_store_engine(_store_url(args)))
+    return Session(_engine(args))
+
+
+def _actor(value: str | None) -> str | None:
+    """An actor code from a code or a German/English name (Russland, Tokajew); an unknown
+    one is a KeyError naming the nearest known (exit 2 through _guarded)."""
+    if value is None:
+        return None
+    from .actors.names import resolve_actor
+    return resolve_actor(value)
 
 
 def _plain(value):
@@ -157,13 +178,14 @@ def cmd_ingest(args) -> int:
         return EXIT_USAGE
     # jobs only when asked for: one job is ingest's default (and stand-ins need not know it)
     more = {"jobs": args.jobs} if args.jobs > 1 else {}
-    report = ingest(args.paths, _store_url(args), progress=not args.no_progress, **more)
+    report = ingest(args.paths, _engine(args, must_exist=False),
+                    progress=not args.no_progress, **more)
     return _print_report(report, args)
 
 
 def cmd_reextract(args) -> int:
     from .store import reextract
-    report = reextract(_store_url(args), progress=not args.no_progress,
+    report = reextract(_engine(args), progress=not args.no_progress,
                        everything=args.all)
     return _print_report(report, args)
 
@@ -173,9 +195,8 @@ def cmd_reextract(args) -> int:
 def cmd_facts(args) -> int:
     from .analysis import facts
     with _session(args) as session:
-        found = facts(session, actor=args.actor and _upper(args.actor),
-                      subject=args.subject and _upper(args.subject),
-                      object=args.object and _upper(args.object),
+        found = facts(session, actor=_actor(args.actor), subject=_actor(args.subject),
+                      object=_actor(args.object),
                       relation=args.relation and _upper(args.relation),
                       since=args.since, until=args.until, min_documents=args.min_docs)
     found = found[: args.limit] if args.limit else found
@@ -256,7 +277,7 @@ def _indent(text: str, prefix: str) -> str:
 def cmd_who_supports(args) -> int:
     from .analysis import who_supports
     with _session(args) as session:
-        result = who_supports(session, _upper(args.actor), since=args.since, until=args.until)
+        result = who_supports(session, _actor(args.actor), since=args.since, until=args.until)
     if args.format == "json":
         _print_json(result)
         return EXIT_OK
@@ -287,7 +308,7 @@ def cmd_who_supports(args) -> int:
 def cmd_explain(args) -> int:
     from .analysis import explain
     with _session(args) as session:
-        result = explain(session, _upper(args.a), _upper(args.b), since=args.since,
+        result = explain(session, _actor(args.a), _actor(args.b), since=args.since,
                          until=args.until)
     if args.format == "json":
         _print_json(result)
@@ -311,7 +332,7 @@ def cmd_explain(args) -> int:
 
 def cmd_alignment(args) -> int:
     from .analysis import alignment
-    actors = [_upper(a) for a in args.actors] if args.actors else None
+    actors = [_actor(a) for a in args.actors] if args.actors else None
     with _session(args) as session:
         result = alignment(session, actors=actors, by=args.by, since=args.since,
                            until=args.until)
@@ -336,6 +357,68 @@ def cmd_alignment(args) -> int:
         print("  no dyad scored in two periods")
     if result.undated_left_out:
         print(f"({result.undated_left_out} undated claim(s) left out)")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- scenario
+
+VERDICT_TEXT = {
+    "bound_came_before": "bound, and came when asked before",
+    "bound_refused_before": "bound, and refused when asked before",
+    "bound_never_tested": "bound, never tested",
+    "not_bound_supports": "not bound, but supports",
+    "not_bound_hostile": "not bound, and hostile",
+}
+
+
+def _scenario_cite(e: dict) -> str:
+    return _cite({**e, "evidence": e.get("sentence")})
+
+
+def cmd_scenario(args) -> int:
+    from .analysis import scenario
+    actor = _actor(args.actor)
+    with _session(args) as session:
+        result = scenario(session, actor, at=args.at)
+    if args.format == "json":
+        _print_json(result)
+        return EXIT_OK
+    print(f"If {result.actor} is attacked on {result.at}: who is bound to defend it, "
+          f"and who came before")
+    bound = result.bound
+    if not bound:
+        print("No defence clause in the registry binds anyone to "
+              f"{result.actor} on {result.at}.")
+    for party in result.parties:
+        print(f"\n{party.party}: {VERDICT_TEXT[party.verdict]} ({party.verdict})")
+        for o in party.obligations:
+            print(f"  bound by {o.instrument} {o.clause} ({result.actor} {o.status} then; "
+                  f"source: {o.source})")
+        for answer in party.record:
+            when = answer.time or "undated"
+            if answer.time and not answer.dated:
+                when += " (published)"
+            what = f" ({', '.join(answer.goods)})" if answer.goods else ""
+            print(f"  {when}: {answer.requester} asked {answer.addressee} "
+                  f"[{', '.join(answer.instruments)}] -> {party.party} {answer.answer}{what}")
+            for e in answer.evidence[:EVIDENCE_LINES]:
+                print(f"      {_scenario_cite(e)}")
+        for st in party.stance[:6]:
+            neg = " NOT" if st.polarity == "neg" else ""
+            print(f"  stance: {st.subject}{neg} {st.relation} {st.object} "
+                  f"({'friendly' if st.friendly else 'hostile'}, {st.documents} doc(s), "
+                  f"confidence {st.confidence:.2f})")
+            for e in st.evidence[:1]:
+                print(f"      {_scenario_cite(e)}")
+    if result.adversaries:
+        print(f"\nAdversaries of {result.actor}:")
+        for a in result.adversaries:
+            backers = ", ".join(a.backers) or "no backer named"
+            print(f"  {a.actor}, backed by {backers}")
+            for e in a.evidence[:1]:
+                print(f"      {_scenario_cite(e)}")
+    else:
+        print(f"\nNo adversary of {result.actor} in the store (conflict or threat).")
     return EXIT_OK
 
 
@@ -372,7 +455,7 @@ def cmd_blocs(args) -> int:
 def cmd_contradictions(args) -> int:
     from .analysis import contradictions
     with _session(args) as session:
-        found = contradictions(session, actor=args.actor and _upper(args.actor),
+        found = contradictions(session, actor=_actor(args.actor),
                                relation=args.relation and _upper(args.relation))
     if args.format == "json":
         _print_json(found)
@@ -447,6 +530,14 @@ def add_commands(subparsers) -> None:
     _add_common(p)
     p.set_defaults(func=_guarded(cmd_explain))
 
+    p = subparsers.add_parser("scenario", help="if ACTOR is attacked: who is bound to "
+                              "help, who helped before, who backs its adversaries")
+    p.add_argument("actor", metavar="ACTOR", help="code or name (ARM, Armenien, Armenia)")
+    p.add_argument("--at", metavar="DATE", help="date (default: today); a month or year "
+                   "means its first day for the registry")
+    _add_common(p)
+    p.set_defaults(func=_guarded(cmd_scenario))
+
     p = subparsers.add_parser("alignment", help="cooperation-conflict score per dyad over "
                               "time, and drift")
     p.add_argument("--actors", nargs="+", metavar="ACTOR",
@@ -474,7 +565,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="blocwatch", description=__doc__.splitlines()[0])
     add_commands(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
-    return args.func(args)
+    from .store import StoreError
+    try:
+        return args.func(args)
+    except StoreError as exc:
+        print(f"blocwatch {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":

@@ -105,18 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="extract in N worker processes (default 1; output order is kept)")
     p.set_defaults(func=cmd_extract)
-    try:
-        from .analysis_cli import add_commands
-    except ImportError:
-        pass
-    else:
-        add_commands(sub)
-    try:
-        from .web_cli import add_commands as add_web_commands
-    except ImportError:
-        pass
-    else:
-        add_web_commands(sub)
+    # a broken module must fail loudly, not make its commands vanish
+    from .analysis_cli import add_commands
+    from .web_cli import add_commands as add_web_commands
+    add_commands(sub)
+    add_web_commands(sub)
     return parser
 
 
@@ -126,8 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from .store import StoreError
     try:
         return args.func(args)
+    except StoreError as exc:   # bad URL, unreachable server, no store there
+        print(f"blocwatch {args.command}: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `blocwatch extract ... | head`
         return 0
     except KeyboardInterrupt:

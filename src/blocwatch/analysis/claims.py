@@ -84,7 +84,7 @@ class StoredClaim:
     def citation(self) -> dict:
         """Where the claim was read, for evidence lists."""
         return {
-            "doc": self.doc_id, "outlet": self.outlet, "url": self.url, "date": self.doc_date,
+            "doc": self.doc_id, "document_id": self.document_id, "outlet": self.outlet, "url": self.url, "date": self.doc_date,
             "path": self.path, "time": self.time, "modality": self.modality,
             "polarity": self.polarity, "source": self.source, "goods": list(self.goods),
             "relation": self.relation, "subject": self.subject, "object": self.object,

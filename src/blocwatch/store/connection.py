@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
 from .facts import rebuild
@@ -136,6 +136,51 @@ def ensure_schema(engine: Engine) -> None:
                 conn.execute(insert(store_generation).values(id=1, generation=0))
     except IntegrityError:
         pass  # as above
+
+
+class StoreError(Exception):
+    """The store cannot be opened; the message says why in one line, for the user."""
+
+
+# what `postgresql://` and `postgres://` mean here: the driver blocwatch installs
+_DEFAULT_DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
+
+
+def open_store(url: str | None = None, *, must_exist: bool = False) -> Engine:
+    """create_store_engine for a user's URL: every way it can fail becomes a StoreError.
+
+    With `must_exist` (read-only commands) a SQLite store that is not there is an error,
+    not a new empty file: asking a question must not create a store. A URL without a
+    driver (``postgresql://``) uses psycopg, the driver blocwatch depends on.
+    """
+    url = resolve_url(url)
+    scheme, sep, rest = url.partition("://")
+    if sep and scheme in _DEFAULT_DRIVERS:
+        url = f"{_DEFAULT_DRIVERS[scheme]}://{rest}"
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"not a store URL: {url!r} (give a file path, sqlite:///PATH or "
+                         f"postgresql://USER@HOST/DB)") from None
+    shown = display_url(url)
+    if parsed.get_backend_name() == "sqlite" and must_exist:
+        database = parsed.database
+        if database and database != ":memory:" and not database.startswith("file:") \
+                and not Path(database).exists():
+            raise StoreError(f"no store at {database}: create one with "
+                             f"`blocwatch ingest PATH... --db {database}`")
+    try:
+        return create_store_engine(url)
+    except NoSuchModuleError:
+        raise StoreError(f"unknown database {parsed.drivername!r} in {shown}: blocwatch "
+                         f"stores are sqlite:///PATH or postgresql://USER@HOST/DB") from None
+    except ImportError as exc:
+        raise StoreError(f"{shown} needs the Python driver {exc.name or exc}: "
+                         f"pip install 'blocwatch[postgres]'") from None
+    except OperationalError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()
+        raise StoreError(f"cannot open the store at {shown}: "
+                         f"{reason[0] if reason else type(exc).__name__}") from None
 
 
 @contextlib.contextmanager
