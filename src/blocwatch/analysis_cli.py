@@ -24,6 +24,8 @@ EXIT_SOME_FAILED = 1        # ingest: some files or documents could not be store
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
+AT_HELP = ("YYYY, YYYY-MM or YYYY-MM-DD (default: today); a month or year means its last "
+           "day: 2023-07 is 2023-07-31")
 EVIDENCE_LINES = 3          # evidence sentences shown per row in table output
 EVIDENCE_WIDTH = 150
 
@@ -94,7 +96,9 @@ def _short(text: str, width: int = EVIDENCE_WIDTH) -> str:
 
 
 def _cite(e: dict) -> str:
-    where = ", ".join(x for x in (e.get("doc"), e.get("outlet"), e.get("date")) if x)
+    date = e.get("date") or (f"~{e['date_estimated']} (estimated)" if e.get("date_estimated")
+                             else None)
+    where = ", ".join(x for x in (e.get("doc"), e.get("outlet"), date) if x)
     extra = []
     if e.get("modality") and e["modality"] != "asserted":
         extra.append(e["modality"])
@@ -317,32 +321,51 @@ def cmd_explain(args) -> int:
           f"{len(result.facts)} fact(s)")
     for entry in result.timeline:
         when = entry.time or "undated"
-        if entry.time and not entry.dated:
+        if entry.time_basis == "estimated":
+            when = f"~{when}"
+        elif entry.time and not entry.dated:
             when += "*"
         neg = " NOT" if entry.polarity == "neg" else ""
         goods = f" [{', '.join(entry.goods)}]" if entry.goods else ""
         print(f"{when:<12} {entry.subject}{neg} {entry.relation} {entry.object}{goods}")
         print("  " + _cite(entry.citation))
-    if any(e.time and not e.dated for e in result.timeline):
+    if any(e.time and not e.dated and e.time_basis != "estimated" for e in result.timeline):
         print("* publication date: the article does not say when")
+    if any(e.time_basis == "estimated" for e in result.timeline):
+        print("~ estimated: the article has no date; its latest mentioned date (or the day "
+              "it was stored) stands in")
     return EXIT_OK
 
 
 # ---------------------------------------------------------------- alignment
+
+def _bases(value: str | None) -> list[str] | None:
+    """--time-basis stated,published: the claim times to count; ValueError if unknown."""
+    if not value:
+        return None
+    from .model import TIME_BASES
+    bases = [b.strip() for b in value.split(",") if b.strip()]
+    unknown = [b for b in bases if b not in TIME_BASES]
+    if unknown:
+        raise ValueError(f"unknown time basis {', '.join(unknown)}; known: "
+                         f"{', '.join(TIME_BASES)}")
+    return bases
+
 
 def cmd_alignment(args) -> int:
     from .analysis import alignment
     actors = [_actor(a) for a in args.actors] if args.actors else None
     with _session(args) as session:
         result = alignment(session, actors=actors, by=args.by, since=args.since,
-                           until=args.until)
+                           until=args.until, bases=_bases(args.time_basis))
     if args.format == "json":
         _print_json(result)
         return EXIT_OK
     scores = result.scores
     print(f"Cooperation-conflict score per dyad and {result.by} (-10 war .. +10 alliance)")
     print(_table(["dyad", result.by, "score", "facts", "claims", "relations"],
-                 [[f"{s.a}-{s.b}", s.period, f"{s.score:+.1f}", s.n_facts, s.n_claims,
+                 [[f"{s.a}-{s.b}", ("~" if s.estimated else "") + s.period,
+                   f"{s.score:+.1f}", s.n_facts, s.n_claims,
                    ", ".join(f"{k}x{v}" if v > 1 else k for k, v in sorted(s.relations.items()))]
                   for s in scores[: args.limit or None]]))
     if args.limit and len(scores) > args.limit:
@@ -355,6 +378,9 @@ def cmd_alignment(args) -> int:
                       for d in result.drift[: args.limit or None]]))
     else:
         print("  no dyad scored in two periods")
+    if any(s.estimated for s in scores):
+        print("(~: rests partly on undated articles dated by estimate; --time-basis "
+              "stated,published leaves them out)")
     if result.undated_left_out:
         print(f"({result.undated_left_out} undated claim(s) left out)")
     return EXIT_OK
@@ -508,7 +534,7 @@ def add_commands(subparsers) -> None:
 
     p = subparsers.add_parser("members", help="bloc membership: registry vs corpus")
     p.add_argument("bloc", metavar="BLOC", help="CSTO, SCO, NATO, ... (or OVKS, SOZ)")
-    p.add_argument("--at", metavar="DATE", help="date (default: today)")
+    p.add_argument("--at", metavar="DATE", help=AT_HELP)
     _add_common(p)
     p.set_defaults(func=_guarded(cmd_members))
 
@@ -533,8 +559,7 @@ def add_commands(subparsers) -> None:
     p = subparsers.add_parser("scenario", help="if ACTOR is attacked: who is bound to "
                               "help, who helped before, who backs its adversaries")
     p.add_argument("actor", metavar="ACTOR", help="code or name (ARM, Armenien, Armenia)")
-    p.add_argument("--at", metavar="DATE", help="date (default: today); a month or year "
-                   "means its first day for the registry")
+    p.add_argument("--at", metavar="DATE", help=AT_HELP)
     _add_common(p)
     p.set_defaults(func=_guarded(cmd_scenario))
 
@@ -543,13 +568,17 @@ def add_commands(subparsers) -> None:
     p.add_argument("--actors", nargs="+", metavar="ACTOR",
                    help="one actor: its dyads; several: the dyads among them")
     p.add_argument("--by", choices=("month", "year"), default="year")
+    p.add_argument("--time-basis", metavar="BASES",
+                   help="count only claims whose time is of these bases, comma-separated: "
+                        "stated (in the sentence), published (the article's date), "
+                        "estimated (an undated article's estimate); default all")
     p.add_argument("--limit", type=int, default=50, help="rows shown (0: all)")
     _add_period(p)
     _add_common(p)
     p.set_defaults(func=_guarded(cmd_alignment))
 
     p = subparsers.add_parser("blocs", help="de-facto blocs vs formal blocs")
-    p.add_argument("--at", metavar="DATE", help="formal membership on this date (default: today)")
+    p.add_argument("--at", metavar="DATE", help="formal membership on this date; " + AT_HELP)
     _add_period(p)
     _add_common(p)
     p.set_defaults(func=_guarded(cmd_blocs))

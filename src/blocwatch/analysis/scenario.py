@@ -1,6 +1,7 @@
 """scenario: if ACTOR is attacked, who is bound to help it, and who helped before?
 
-Three sources are put side by side for a date `at` (default today):
+Three sources are put side by side for a date `at` (default today; a month or year
+means its last day, store/periods.at_day):
 
 - the registry (registry/data/blocs.yaml): every defence clause in force that binds other
   parties to ACTOR, with ACTOR's status under it then (CSTO Art. 4 with Armenia
@@ -36,7 +37,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from ..registry import Registry, load_registry
-from ..store.periods import period, today
+from ..store.periods import at_day, period
 from .claims import StoredClaim, load_claims
 from .facts import merge
 from .obligations import obligations
@@ -234,11 +235,7 @@ def scenario(session: Session, actor: str, at: str | None = None,
              registry: Registry | None = None) -> ScenarioResult:
     """Who is bound to defend `actor` on `at`, their record and stance (see module doc)."""
     registry = registry or load_registry()
-    at = at or today()
-    covered = period(at)
-    if covered is None:
-        raise ValueError(f"not a date: {at!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    at_end = covered[1]
+    at = at_end = at_day(at)          # a month means its last day (periods.at_day)
     ties = registry.defence_ties(actor, at)
     commitments: dict[str, list[Commitment]] = defaultdict(list)
     for tie in ties:

@@ -35,6 +35,10 @@ RELATION_WEIGHT = {
     "CONFLICT": -10.0,           # military engagement (-10)
 }
 
+# Standing relations rather than events: alignment over time leaves them out (a membership
+# mentioned again is not a move closer); the signed graph of blocs() keeps them.
+STATE_RELATIONS = frozenset({"MEMBER_OF", "OBSERVER_OF", "DEPEND_ON"})
+
 MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.7, "possible": 0.3}
 
 

@@ -22,13 +22,15 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
+from sqlalchemy import (Connection, Engine, case, create_engine, event, insert, inspect, select,
+                        update)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
 from .facts import rebuild
-from .schema import SCHEMA_VERSION, metadata, store_generation, store_meta
+from .schema import (ADDED_COLUMNS, SCHEMA_VERSION, claims, metadata, store_generation,
+                     store_meta)
 
 ENV_VAR = "BLOCWATCH_DB"
 FILE_NAME = "blocwatch.sqlite"
@@ -110,7 +112,8 @@ def ensure_schema(engine: Engine) -> None:
     """Create missing tables, record the schema version, upgrade older stores.
 
     Version 1 stores had no facts tables: they are created empty by create_all and filled
-    from the claims here, once.
+    from the claims here, once. Columns later versions added to existing tables are added
+    by _upgrade (schema.ADDED_COLUMNS).
     """
     metadata.create_all(engine)
     with engine.begin() as conn:   # indexes added to tables an older version created
@@ -124,8 +127,8 @@ def ensure_schema(engine: Engine) -> None:
             if known is None:
                 conn.execute(insert(store_meta).values(key="schema_version",
                                                        value=str(SCHEMA_VERSION)))
-            elif int(known) < 2:
-                rebuild(conn)
+            elif int(known) < SCHEMA_VERSION:
+                _upgrade(conn, int(known))
                 conn.execute(update(store_meta).where(store_meta.c.key == "schema_version")
                              .values(value=str(SCHEMA_VERSION)))
     except IntegrityError:
@@ -181,6 +184,37 @@ def open_store(url: str | None = None, *, must_exist: bool = False) -> Engine:
         reason = str(exc.orig or exc).strip().splitlines()
         raise StoreError(f"cannot open the store at {shown}: "
                          f"{reason[0] if reason else type(exc).__name__}") from None
+
+
+def _add_columns(conn: Connection, version: int) -> None:
+    """ALTER TABLE ... ADD COLUMN for each column `version` added (schema.ADDED_COLUMNS)
+    that the table does not have yet."""
+    for table_name, column_name in ADDED_COLUMNS.get(version, []):
+        have = {c["name"] for c in inspect(conn).get_columns(table_name)}
+        if column_name in have:
+            continue
+        column = metadata.tables[table_name].c[column_name]
+        kind = column.type.compile(dialect=conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE {table_name} ADD COLUMN {column_name} {kind}")
+
+
+def _upgrade(conn: Connection, known: int) -> None:
+    """Bring a store of schema version `known` to SCHEMA_VERSION, in one transaction.
+
+    Columns first (every later step reads the tables whole), then each version's data:
+    2 fills the facts from the claims; 3 says where the stored times came from as far as
+    the old rows tell (a time the publication date gave is inferred; any other time was
+    stated). Re-extraction (`blocwatch reextract`) sets the basis exactly.
+    """
+    for version in range(known + 1, SCHEMA_VERSION + 1):
+        _add_columns(conn, version)
+    if known < 2:
+        rebuild(conn)
+    if known < 3:
+        conn.execute(update(claims).where(claims.c.time_basis.is_(None),
+                                          claims.c.when_start.is_not(None))
+                     .values(time_basis=case((claims.c.time_inferred, "published"),
+                                             else_="stated")))
 
 
 @contextlib.contextmanager
