@@ -20,6 +20,8 @@ RELATIONS = (
 )
 # Where a claim's time comes from (Claim.time_basis; claims.time_basis in the store).
 TIME_BASES = ("stated", "published", "estimated")
+# Standing relations, not events: no PLOVER event type, no move in alignment over time.
+STATE_RELATIONS = frozenset({"MEMBER_OF", "OBSERVER_OF", "DEPEND_ON"})
 # For these the order of subject and object carries no meaning.
 SYMMETRIC = frozenset({"ALIGN", "MEET", "COOPERATE_MILITARY", "COOPERATE_ECONOMIC", "CONFLICT"})
 POLARITIES = ("pos", "neg")

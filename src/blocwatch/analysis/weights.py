@@ -12,6 +12,10 @@ Modality scales the weight: asserted 1, reported 0.7, possible 0.3.
 """
 from __future__ import annotations
 
+# alignment over time leaves these out (a membership mentioned again is not a move
+# closer); the signed graph of blocs() keeps them
+from ..model import STATE_RELATIONS  # noqa: F401 - re-exported for alignment
+
 RELATION_WEIGHT = {
     "GUARANTEE": 8.0,            # promise military support (~ +8)
     "SUPPLY": 7.0,               # extend military / economic aid (+7.4 .. +8.3)
@@ -34,10 +38,6 @@ RELATION_WEIGHT = {
     "SANCTION": -8.0,            # impose sanctions / embargo (~ -8)
     "CONFLICT": -10.0,           # military engagement (-10)
 }
-
-# Standing relations rather than events: alignment over time leaves them out (a membership
-# mentioned again is not a move closer); the signed graph of blocs() keeps them.
-STATE_RELATIONS = frozenset({"MEMBER_OF", "OBSERVER_OF", "DEPEND_ON"})
 
 MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.7, "possible": 0.3}
 
