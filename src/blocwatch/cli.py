@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import textwrap
 from typing import Iterable
 
 from . import __version__
@@ -58,6 +57,24 @@ def extract_documents(paths: list[str], jobs: int = 1) -> Iterable[Extraction | 
             yield head if isinstance(head, ReadError) else head.result()
 
 
+EVIDENCE_WIDTH = 150
+
+
+def evidence_window(sentence: str, cue: str = "", width: int = EVIDENCE_WIDTH) -> str:
+    """The sentence, or when longer than `width` the stretch of it around the cue (the
+    decisive words), marked with … where cut."""
+    text = " ".join(sentence.split())
+    if len(text) <= width:
+        return text
+    at = text.find(" ".join(cue.split())) if cue else -1
+    if at < 0:
+        return text[: width - 1] + "…"
+    centre = at + len(cue) // 2
+    start = max(0, min(centre - width // 2, len(text) - width))
+    piece = text[start:start + width]
+    return ("…" if start > 0 else "") + piece + ("…" if start + width < len(text) else "")
+
+
 def _table(ex: Extraction) -> str:
     doc: Document = ex.document
     head = f"{doc.doc_id}  date={doc.date or '-'}  lang={doc.language or '-'}  actors={' '.join(ex.actors) or '-'}"
@@ -73,7 +90,7 @@ def _table(ex: Extraction) -> str:
         if c.goods:
             flags.append("goods=" + ",".join(c.goods))
         rows.append(f"    {c.subject:>6} {c.relation:<19} {c.object:<6} {' '.join(flags)}")
-        rows.append(textwrap.indent(textwrap.shorten(c.evidence, 150, placeholder=" …"), " " * 11))
+        rows.append(" " * 11 + evidence_window(c.evidence, c.cue))
     return "\n".join(rows) + "\n"
 
 
