@@ -105,3 +105,12 @@ def test_parallel_extraction_gives_the_same_output_in_the_same_order(corpus, cap
     parallel = capsys.readouterr()
     assert parallel.out == serial.out and parallel.out.strip()
     assert sorted(parallel.err.splitlines()) == sorted(serial.err.splitlines())
+
+
+def test_long_evidence_shows_the_window_around_the_cue():
+    from blocwatch.cli import evidence_window
+    sentence = "Vorweg " + "viele Worte " * 30 + "Russland lieferte Kasachstan Waffen" + " danach" * 20
+    shown = evidence_window(sentence, "lieferte", width=80)
+    assert "Russland lieferte Kasachstan" in shown and len(shown) <= 82
+    assert shown.startswith("…") and shown.endswith("…")
+    assert evidence_window("kurz", "lieferte") == "kurz"

@@ -24,6 +24,8 @@ EXIT_SOME_FAILED = 1        # ingest: some files or documents could not be store
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
+AT_HELP = ("YYYY, YYYY-MM or YYYY-MM-DD (default: today); a month or year means its last "
+           "day: 2023-07 is 2023-07-31")
 EVIDENCE_LINES = 3          # evidence sentences shown per row in table output
 EVIDENCE_WIDTH = 150
 
@@ -37,9 +39,30 @@ def _store_url(args) -> str:
     return url
 
 
+def _engine(args, must_exist: bool = True):
+    """The store's engine; StoreError (one line, exit 2 in main) if it cannot be opened.
+    Questions (`must_exist`) never create a store; an empty one gets a hint on stderr."""
+    from .store import open_store, summary
+    engine = open_store(_store_url(args), must_exist=must_exist)
+    if must_exist:
+        with Session(engine) as session:
+            if summary(session)["documents"] == 0:
+                print("blocwatch: the store is empty: fill it with `blocwatch ingest PATH..."
+                      + (f" --db {args.db}" if args.db else "") + "`", file=sys.stderr)
+    return engine
+
+
 def _session(args) -> Session:
-    from .store import create_store_engine
-    return Session(create_store_engine(_store_url(args)))
+    return Session(_engine(args))
+
+
+def _actor(value: str | None) -> str | None:
+    """An actor code from a code or a German/English name (Russland, Tokajew); an unknown
+    one is a KeyError naming the nearest known (exit 2 through _guarded)."""
+    if value is None:
+        return None
+    from .actors.names import resolve_actor
+    return resolve_actor(value)
 
 
 def _plain(value):
@@ -73,7 +96,9 @@ def _short(text: str, width: int = EVIDENCE_WIDTH) -> str:
 
 
 def _cite(e: dict) -> str:
-    where = ", ".join(x for x in (e.get("doc"), e.get("outlet"), e.get("date")) if x)
+    date = e.get("date") or (f"~{e['date_estimated']} (estimated)" if e.get("date_estimated")
+                             else None)
+    where = ", ".join(x for x in (e.get("doc"), e.get("outlet"), date) if x)
     extra = []
     if e.get("modality") and e["modality"] != "asserted":
         extra.append(e["modality"])
@@ -160,7 +185,8 @@ def cmd_ingest(args) -> int:
     if args.extractor != "model" or args.min_confidence is not None:
         from .pipeline import configured
         more["extract"], more["extractor_version"] = configured(args.extractor, args.min_confidence)
-    report = ingest(args.paths, _store_url(args), progress=not args.no_progress, **more)
+    report = ingest(args.paths, _engine(args, must_exist=False),
+                    progress=not args.no_progress, **more)
     return _print_report(report, args)
 
 
@@ -176,7 +202,7 @@ def cmd_load(args) -> int:
 
 def cmd_reextract(args) -> int:
     from .store import reextract
-    report = reextract(_store_url(args), progress=not args.no_progress,
+    report = reextract(_engine(args), progress=not args.no_progress,
                        everything=args.all)
     return _print_report(report, args)
 
@@ -186,9 +212,8 @@ def cmd_reextract(args) -> int:
 def cmd_facts(args) -> int:
     from .analysis import facts
     with _session(args) as session:
-        found = facts(session, actor=args.actor and _upper(args.actor),
-                      subject=args.subject and _upper(args.subject),
-                      object=args.object and _upper(args.object),
+        found = facts(session, actor=_actor(args.actor), subject=_actor(args.subject),
+                      object=_actor(args.object),
                       relation=args.relation and _upper(args.relation),
                       since=args.since, until=args.until, min_documents=args.min_docs)
     found = found[: args.limit] if args.limit else found
@@ -269,7 +294,7 @@ def _indent(text: str, prefix: str) -> str:
 def cmd_who_supports(args) -> int:
     from .analysis import who_supports
     with _session(args) as session:
-        result = who_supports(session, _upper(args.actor), since=args.since, until=args.until)
+        result = who_supports(session, _actor(args.actor), since=args.since, until=args.until)
     if args.format == "json":
         _print_json(result)
         return EXIT_OK
@@ -300,7 +325,7 @@ def cmd_who_supports(args) -> int:
 def cmd_explain(args) -> int:
     from .analysis import explain
     with _session(args) as session:
-        result = explain(session, _upper(args.a), _upper(args.b), since=args.since,
+        result = explain(session, _actor(args.a), _actor(args.b), since=args.since,
                          until=args.until)
     if args.format == "json":
         _print_json(result)
@@ -309,32 +334,51 @@ def cmd_explain(args) -> int:
           f"{len(result.facts)} fact(s)")
     for entry in result.timeline:
         when = entry.time or "undated"
-        if entry.time and not entry.dated:
+        if entry.time_basis == "estimated":
+            when = f"~{when}"
+        elif entry.time and not entry.dated:
             when += "*"
         neg = " NOT" if entry.polarity == "neg" else ""
         goods = f" [{', '.join(entry.goods)}]" if entry.goods else ""
         print(f"{when:<12} {entry.subject}{neg} {entry.relation} {entry.object}{goods}")
         print("  " + _cite(entry.citation))
-    if any(e.time and not e.dated for e in result.timeline):
+    if any(e.time and not e.dated and e.time_basis != "estimated" for e in result.timeline):
         print("* publication date: the article does not say when")
+    if any(e.time_basis == "estimated" for e in result.timeline):
+        print("~ estimated: the article has no date; its latest mentioned date (or the day "
+              "it was stored) stands in")
     return EXIT_OK
 
 
 # ---------------------------------------------------------------- alignment
 
+def _bases(value: str | None) -> list[str] | None:
+    """--time-basis stated,published: the claim times to count; ValueError if unknown."""
+    if not value:
+        return None
+    from .model import TIME_BASES
+    bases = [b.strip() for b in value.split(",") if b.strip()]
+    unknown = [b for b in bases if b not in TIME_BASES]
+    if unknown:
+        raise ValueError(f"unknown time basis {', '.join(unknown)}; known: "
+                         f"{', '.join(TIME_BASES)}")
+    return bases
+
+
 def cmd_alignment(args) -> int:
     from .analysis import alignment
-    actors = [_upper(a) for a in args.actors] if args.actors else None
+    actors = [_actor(a) for a in args.actors] if args.actors else None
     with _session(args) as session:
         result = alignment(session, actors=actors, by=args.by, since=args.since,
-                           until=args.until)
+                           until=args.until, bases=_bases(args.time_basis))
     if args.format == "json":
         _print_json(result)
         return EXIT_OK
     scores = result.scores
     print(f"Cooperation-conflict score per dyad and {result.by} (-10 war .. +10 alliance)")
     print(_table(["dyad", result.by, "score", "facts", "claims", "relations"],
-                 [[f"{s.a}-{s.b}", s.period, f"{s.score:+.1f}", s.n_facts, s.n_claims,
+                 [[f"{s.a}-{s.b}", ("~" if s.estimated else "") + s.period,
+                   f"{s.score:+.1f}", s.n_facts, s.n_claims,
                    ", ".join(f"{k}x{v}" if v > 1 else k for k, v in sorted(s.relations.items()))]
                   for s in scores[: args.limit or None]]))
     if args.limit and len(scores) > args.limit:
@@ -347,8 +391,73 @@ def cmd_alignment(args) -> int:
                       for d in result.drift[: args.limit or None]]))
     else:
         print("  no dyad scored in two periods")
+    if any(s.estimated for s in scores):
+        print("(~: rests partly on undated articles dated by estimate; --time-basis "
+              "stated,published leaves them out)")
     if result.undated_left_out:
         print(f"({result.undated_left_out} undated claim(s) left out)")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- scenario
+
+VERDICT_TEXT = {
+    "bound_came_before": "bound, and came when asked before",
+    "bound_refused_before": "bound, and refused when asked before",
+    "bound_never_tested": "bound, never tested",
+    "not_bound_supports": "not bound, but supports",
+    "not_bound_hostile": "not bound, and hostile",
+}
+
+
+def _scenario_cite(e: dict) -> str:
+    return _cite({**e, "evidence": e.get("sentence")})
+
+
+def cmd_scenario(args) -> int:
+    from .analysis import scenario
+    actor = _actor(args.actor)
+    with _session(args) as session:
+        result = scenario(session, actor, at=args.at)
+    if args.format == "json":
+        _print_json(result)
+        return EXIT_OK
+    print(f"If {result.actor} is attacked on {result.at}: who is bound to defend it, "
+          f"and who came before")
+    bound = result.bound
+    if not bound:
+        print("No defence clause in the registry binds anyone to "
+              f"{result.actor} on {result.at}.")
+    for party in result.parties:
+        print(f"\n{party.party}: {VERDICT_TEXT[party.verdict]} ({party.verdict})")
+        for o in party.obligations:
+            print(f"  bound by {o.instrument} {o.clause} ({result.actor} {o.status} then; "
+                  f"source: {o.source})")
+        for answer in party.record:
+            when = answer.time or "undated"
+            if answer.time and not answer.dated:
+                when += " (published)"
+            what = f" ({', '.join(answer.goods)})" if answer.goods else ""
+            print(f"  {when}: {answer.requester} asked {answer.addressee} "
+                  f"[{', '.join(answer.instruments)}] -> {party.party} {answer.answer}{what}")
+            for e in answer.evidence[:EVIDENCE_LINES]:
+                print(f"      {_scenario_cite(e)}")
+        for st in party.stance[:6]:
+            neg = " NOT" if st.polarity == "neg" else ""
+            print(f"  stance: {st.subject}{neg} {st.relation} {st.object} "
+                  f"({'friendly' if st.friendly else 'hostile'}, {st.documents} doc(s), "
+                  f"confidence {st.confidence:.2f})")
+            for e in st.evidence[:1]:
+                print(f"      {_scenario_cite(e)}")
+    if result.adversaries:
+        print(f"\nAdversaries of {result.actor}:")
+        for a in result.adversaries:
+            backers = ", ".join(a.backers) or "no backer named"
+            print(f"  {a.actor}, backed by {backers}")
+            for e in a.evidence[:1]:
+                print(f"      {_scenario_cite(e)}")
+    else:
+        print(f"\nNo adversary of {result.actor} in the store (conflict or threat).")
     return EXIT_OK
 
 
@@ -385,7 +494,7 @@ def cmd_blocs(args) -> int:
 def cmd_contradictions(args) -> int:
     from .analysis import contradictions
     with _session(args) as session:
-        found = contradictions(session, actor=args.actor and _upper(args.actor),
+        found = contradictions(session, actor=_actor(args.actor),
                                relation=args.relation and _upper(args.relation))
     if args.format == "json":
         _print_json(found)
@@ -451,7 +560,7 @@ def add_commands(subparsers) -> None:
 
     p = subparsers.add_parser("members", help="bloc membership: registry vs corpus")
     p.add_argument("bloc", metavar="BLOC", help="CSTO, SCO, NATO, ... (or OVKS, SOZ)")
-    p.add_argument("--at", metavar="DATE", help="date (default: today)")
+    p.add_argument("--at", metavar="DATE", help=AT_HELP)
     _add_common(p)
     p.set_defaults(func=_guarded(cmd_members))
 
@@ -473,18 +582,29 @@ def add_commands(subparsers) -> None:
     _add_common(p)
     p.set_defaults(func=_guarded(cmd_explain))
 
+    p = subparsers.add_parser("scenario", help="if ACTOR is attacked: who is bound to "
+                              "help, who helped before, who backs its adversaries")
+    p.add_argument("actor", metavar="ACTOR", help="code or name (ARM, Armenien, Armenia)")
+    p.add_argument("--at", metavar="DATE", help=AT_HELP)
+    _add_common(p)
+    p.set_defaults(func=_guarded(cmd_scenario))
+
     p = subparsers.add_parser("alignment", help="cooperation-conflict score per dyad over "
                               "time, and drift")
     p.add_argument("--actors", nargs="+", metavar="ACTOR",
                    help="one actor: its dyads; several: the dyads among them")
     p.add_argument("--by", choices=("month", "year"), default="year")
+    p.add_argument("--time-basis", metavar="BASES",
+                   help="count only claims whose time is of these bases, comma-separated: "
+                        "stated (in the sentence), published (the article's date), "
+                        "estimated (an undated article's estimate); default all")
     p.add_argument("--limit", type=int, default=50, help="rows shown (0: all)")
     _add_period(p)
     _add_common(p)
     p.set_defaults(func=_guarded(cmd_alignment))
 
     p = subparsers.add_parser("blocs", help="de-facto blocs vs formal blocs")
-    p.add_argument("--at", metavar="DATE", help="formal membership on this date (default: today)")
+    p.add_argument("--at", metavar="DATE", help="formal membership on this date; " + AT_HELP)
     _add_period(p)
     _add_common(p)
     p.set_defaults(func=_guarded(cmd_blocs))
@@ -500,7 +620,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="blocwatch", description=__doc__.splitlines()[0])
     add_commands(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
-    return args.func(args)
+    from .store import StoreError
+    try:
+        return args.func(args)
+    except StoreError as exc:
+        print(f"blocwatch {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":

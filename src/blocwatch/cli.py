@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import textwrap
 from typing import Iterable
 
 from . import __version__
@@ -53,6 +52,24 @@ def failure_reason(failure) -> str:
     return f"extraction failed: {failure}"
 
 
+EVIDENCE_WIDTH = 150
+
+
+def evidence_window(sentence: str, cue: str = "", width: int = EVIDENCE_WIDTH) -> str:
+    """The sentence, or when longer than `width` the stretch of it around the cue (the
+    decisive words), marked with … where cut."""
+    text = " ".join(sentence.split())
+    if len(text) <= width:
+        return text
+    at = text.find(" ".join(cue.split())) if cue else -1
+    if at < 0:
+        return text[: width - 1] + "…"
+    centre = at + len(cue) // 2
+    start = max(0, min(centre - width // 2, len(text) - width))
+    piece = text[start:start + width]
+    return ("…" if start > 0 else "") + piece + ("…" if start + width < len(text) else "")
+
+
 def _table(ex: Extraction) -> str:
     doc: Document = ex.document
     head = f"{doc.doc_id}  date={doc.date or '-'}  lang={doc.language or '-'}  actors={' '.join(ex.actors) or '-'}"
@@ -68,7 +85,7 @@ def _table(ex: Extraction) -> str:
         if c.goods:
             flags.append("goods=" + ",".join(c.goods))
         rows.append(f"    {c.subject:>6} {c.relation:<19} {c.object:<6} {' '.join(flags)}")
-        rows.append(textwrap.indent(textwrap.shorten(c.evidence, 150, placeholder=" …"), " " * 11))
+        rows.append(" " * 11 + evidence_window(c.evidence, c.cue))
     return "\n".join(rows) + "\n"
 
 
@@ -191,18 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--master", metavar="URL",
                    help="Spark master (default: the one spark-submit gives, else local[*])")
     p.set_defaults(func=cmd_spark_extract)
-    try:
-        from .analysis_cli import add_commands
-    except ImportError:
-        pass
-    else:
-        add_commands(sub)
-    try:
-        from .web_cli import add_commands as add_web_commands
-    except ImportError:
-        pass
-    else:
-        add_web_commands(sub)
+    # a broken module must fail loudly, not make its commands vanish
+    from .analysis_cli import add_commands
+    from .web_cli import add_commands as add_web_commands
+    add_commands(sub)
+    add_web_commands(sub)
     return parser
 
 
@@ -212,8 +222,12 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from .store import StoreError
     try:
         return args.func(args)
+    except StoreError as exc:   # bad URL, unreachable server, no store there
+        print(f"blocwatch {args.command}: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `blocwatch extract ... | head`
         return 0
     except KeyboardInterrupt:

@@ -18,6 +18,10 @@ RELATIONS = (
     "DEPLOY_FORCES", "SUPPLY", "GUARANTEE", "DEPEND_ON", "CRITICIZE",
     "THREATEN", "CONFLICT", "SANCTION", "RECOGNIZE",
 )
+# Where a claim's time comes from (Claim.time_basis; claims.time_basis in the store).
+TIME_BASES = ("stated", "published", "estimated")
+# Standing relations, not events: no PLOVER event type, no move in alignment over time.
+STATE_RELATIONS = frozenset({"MEMBER_OF", "OBSERVER_OF", "DEPEND_ON"})
 # For these the order of subject and object carries no meaning.
 SYMMETRIC = frozenset({"ALIGN", "MEET", "COOPERATE_MILITARY", "COOPERATE_ECONOMIC", "CONFLICT"})
 POLARITIES = ("pos", "neg")
@@ -92,6 +96,9 @@ class Claim:
     end: int = 0
     cue: str = ""                    # the cue text that triggered it (for debugging/explain)
     confidence: float | None = None  # the scorer's calibrated probability; None from the rules
+    # where `time` comes from: "stated" in the sentence, the article's "published" date,
+    # "estimated" (an undated article), or None (no time). Not part of the contract JSON.
+    time_basis: str | None = None
 
     def key(self) -> tuple[str, str, str, str]:
         """Identity used to collapse repeated mentions, as the scorer does."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -18,6 +19,22 @@ def _store_url(args) -> str:
     url = resolve_url(args.db)
     print(f"blocwatch: store {display_url(url)}", file=sys.stderr)
     return url
+
+
+def _engine(args, must_exist: bool = True):
+    """The store's engine (StoreError, exit 2 in cli.main, when it cannot be opened)."""
+    from .store import open_store
+    return open_store(_store_url(args), must_exist=must_exist)
+
+
+def _cannot_write(path: str, exc: OSError | None = None) -> str | None:
+    """Why `path` cannot be written, in words; None when it looks writable."""
+    if exc is not None:
+        return f"cannot write {path}: {exc.strerror or exc}"
+    parent = Path(path).expanduser().absolute().parent
+    if not parent.is_dir():
+        return f"cannot write {path}: there is no directory {parent}"
+    return None
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +48,8 @@ def cmd_serve(args) -> int:
 
     from .web import create_app
     token = args.token or os.environ.get("BLOCWATCH_TOKEN") or None
-    app = create_app(_store_url(args), token=token, max_body=args.max_body)
+    app = create_app(_engine(args, must_exist=not token), token=token,
+                     max_body=args.max_body)
     mode = "uploads allowed with the token" if token else "read-only"
     print(f"blocwatch: serving http://{args.host}:{args.port}/ ({mode})", file=sys.stderr)
     from .web.queries import warm
@@ -44,14 +62,22 @@ def cmd_export(args) -> int:
     from sqlalchemy.orm import Session
 
     from .export import FORMATS, write
-    from .store import create_store_engine
-    engine = create_store_engine(_store_url(args))
+    if args.out not in (None, "-") and args.format != "csv":
+        problem = _cannot_write(args.out)
+        if problem:
+            print(f"blocwatch export: {problem}", file=sys.stderr)
+            return EXIT_USAGE
+    engine = _engine(args)
     try:
         with Session(engine) as session:
             written = write(session, args.format, args.out, since=args.since,
                             until=args.until)
     except ValueError as exc:
         print(f"blocwatch export: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"blocwatch export: {_cannot_write(exc.filename or args.out, exc)}",
+              file=sys.stderr)
         return EXIT_USAGE
     finally:
         engine.dispose()
@@ -63,15 +89,26 @@ def cmd_export(args) -> int:
 def cmd_report(args) -> int:
     from sqlalchemy.orm import Session
 
+    from .actors.names import resolve_actor
     from .report import write_report
-    from .store import create_store_engine
-    engine = create_store_engine(_store_url(args))
+    problem = _cannot_write(args.out)
+    if problem:
+        print(f"blocwatch report: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        actor = resolve_actor(args.actor)
+    except KeyError as exc:
+        print(f"blocwatch report: {exc.args[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    engine = _engine(args)
     try:
         with Session(engine) as session:
-            write_report(session, args.out, actor=args.actor.upper(), bloc=args.bloc,
-                         by=args.by)
+            write_report(session, args.out, actor=actor, bloc=args.bloc, by=args.by)
     except (KeyError, ValueError) as exc:
         print(f"blocwatch report: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"blocwatch report: {_cannot_write(args.out, exc)}", file=sys.stderr)
         return EXIT_USAGE
     finally:
         engine.dispose()

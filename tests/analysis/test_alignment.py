@@ -43,7 +43,19 @@ def test_monthly_buckets_and_one_actor(session):
 def test_drift_is_sorted_by_size(session):
     changes = [abs(d.change) for d in alignment(session).drift]
     assert changes == sorted(changes, reverse=True)
-    assert alignment(session).undated_left_out > 0
+
+
+
+def test_states_are_no_events_and_estimated_dates_are_marked(session):
+    scores = alignment(session).scores
+    assert not any(r in s.relations for s in scores for r in ("MEMBER_OF", "OBSERVER_OF"))
+    # the undated article "neighbours" is dated by estimate, counted, and marked
+    kgz = [s for s in scores if (s.a, s.b) == ("KGZ", "RUS")]
+    assert kgz and all(s.estimated for s in kgz)
+    assert alignment(session).undated_left_out == 0
+    stated = alignment(session, bases=["stated"]).scores
+    assert not any((s.a, s.b) == ("KGZ", "RUS") for s in stated)
+    assert not any(s.estimated for s in stated)
 
 
 def test_bad_bucket_is_refused(session):

@@ -19,6 +19,7 @@ COMMANDS = [
     ["alignment", "--actors", "IND", "RUS", "--by", "month"],
     ["blocs"],
     ["contradictions"],
+    ["scenario", "Armenien", "--at", "2025-07-01"],
 ]
 
 

@@ -9,7 +9,9 @@ def test_timeline_is_in_time_order_with_citations(session):
     relations = [(e.subject, e.relation, e.polarity) for e in result.timeline]
     assert relations[0] == ("RUS", "DEPLOY_FORCES", "pos")        # 2022-01
     assert ("KAZ", "DISTANCE", "pos") in relations and ("KAZ", "DISTANCE", "neg") in relations
-    assert relations[-1][0] == "KAZ" and result.timeline[-1].time is None   # undated last
+    # the undated article comes last, dated by estimate (the day it was stored)
+    assert relations[-1][0] == "KAZ" and result.timeline[-1].time_basis == "estimated"
+    assert not result.timeline[-1].dated
     for entry in result.timeline:
         assert entry.citation["doc"] and entry.citation["evidence"]
 

@@ -33,3 +33,11 @@ def test_numbers_that_are_not_years_are_ignored():
 def test_nearest_expression_to_the_cue_wins():
     text = "1999 trat Usbekistan aus, 2006 kehrte es zurück."
     assert time_near(text, text.index("kehrte"), None) == "2006"
+
+
+def test_a_founding_date_is_no_time_of_the_sentence():
+    from blocwatch.claims.timex import resolve_all
+    assert resolve_all("Zur SOZ, die 2001 gegründet wurde, zählen Indien und Pakistan.", None) == []
+    assert resolve_all("The SCO, founded in 2001, includes India.", None) == []
+    assert resolve_all("2002 gründete Putin die OVKS.", None) == []
+    assert resolve_all("Indien trat 2017 der SOZ bei.", None) == [(12, "2017")]

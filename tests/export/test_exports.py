@@ -101,3 +101,13 @@ def test_events_table(session, tmp_path):
 def test_unknown_format(session):
     with pytest.raises(ValueError):
         write(session, "xls", None)
+
+
+def test_events_leave_states_out_and_type_every_row(session):
+    import csv
+    import io
+
+    from blocwatch.export.tables import events_bytes
+    rows = list(csv.DictReader(io.StringIO(events_bytes(session).decode())))
+    assert rows and all(r["event_type"] for r in rows)
+    assert not {r["relation"] for r in rows} & {"MEMBER_OF", "OBSERVER_OF", "DEPEND_ON"}

@@ -85,7 +85,8 @@ def test_obligations_in_the_manner_of_atop(registry):
 
 def test_blocs_of_an_actor(registry):
     assert registry.blocs_of("ARM", "2025-01") == {"CSTO": "frozen", "SCO": "partner",
-                                                   "EAEU": "member", "CIS": "member"}
+                                                   "EAEU": "member", "CIS": "member",
+                                                   "RUS-ARM-1997": "member"}
 
 
 def test_the_loader_refuses_bad_entries():

@@ -23,8 +23,8 @@ def test_brief_is_self_contained_with_sources(tmp_path, capsys):
     assert not re.search(r'(src|href)="(?!#)', page)
     assert "<script>window.__pwned" not in page and "&lt;script&gt;" in page
     headings = [h.text_content() for h in tree.xpath("//h2")]
-    assert headings == ["Who supports RUS", "Alignment over time", "CSTO membership over time",
-                        "CSTO obligations and aid requests"]
+    assert headings == ["Who supports RUS", "If RUS is attacked", "Alignment over time",
+                        "CSTO membership over time", "CSTO obligations and aid requests"]
     assert len(tree.xpath("//svg")) == 3
     assert len(tree.xpath("//details[contains(@class, 'sources')]")) >= 4
     assert "Iran liefert Russland Kampfdrohnen." in tree.text_content()

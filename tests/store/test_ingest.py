@@ -53,12 +53,18 @@ def test_claim_time_becomes_a_range_and_falls_back_to_the_publication_date(
     request = rows[("ARM", "REQUEST_AID")]
     assert (request.time, request.when_start, request.when_end) == (
         "2021", "2021-01-01", "2021-12-31")
-    assert request.time_inferred is False
+    assert (request.time_inferred, request.time_basis) == (False, "stated")
     supply = rows[("RUS", "SUPPLY")]              # no time in the text: the article's date
     assert (supply.time, supply.when_start, supply.when_end) == (None, "2022-01-10", "2022-01-10")
-    assert supply.time_inferred is True
-    trade = rows[("KAZ", "COOPERATE_ECONOMIC")]   # neither: unknown
-    assert trade.when_start is None and trade.when_end is None
+    assert (supply.time_inferred, supply.time_basis) == (True, "published")
+    # neither: an undated article with no date in its text is dated by the day it was
+    # stored, and says so
+    trade = rows[("KAZ", "COOPERATE_ECONOMIC")]
+    assert (trade.time, trade.time_inferred, trade.time_basis) == (None, True, "estimated")
+    with Session(create_store_engine(store_url)) as s:
+        doc = s.execute(select(documents).where(documents.c.doc_id == "c")).one()
+    assert doc.date is None and doc.date_basis == "ingested"
+    assert trade.when_start == trade.when_end == doc.date_estimated
 
 
 def test_reingest_is_idempotent(store_url, corpus, extractor):
@@ -155,3 +161,42 @@ def test_deleting_a_document_takes_its_mentions_and_claims(store_url, corpus, ex
     with engine.begin() as conn:
         conn.execute(documents.delete().where(documents.c.doc_id == "a"))
     assert counts(store_url) == (2, 8, 4)
+
+
+def test_an_undated_article_is_dated_by_its_latest_mention_up_to_today():
+    from blocwatch.store.ingest import estimated_date
+    doc = article("u", "Am 5. Januar 2022 bat Kasachstan um Hilfe; 2019 war es ruhig; "
+                  "bis 2030 soll alles anders sein.", date=None)
+    assert estimated_date(doc, "2024-06-01") == ("2022-01-05", "mentioned")
+    assert estimated_date(article("n", "Ohne Datum.", date=None), "2024-06-01") == (
+        "2024-06-01", "ingested")
+    assert estimated_date(article("d", "Egal.", date="2023-01"), "2024-06-01") == (None, None)
+
+
+def test_a_version_2_store_gets_the_time_basis_columns(tmp_path):
+    import sqlite3
+    path = tmp_path / "old.sqlite"
+    engine = create_store_engine(f"sqlite:///{path}")
+    engine.dispose()
+    con = sqlite3.connect(path)          # as version 2 wrote it: no basis columns
+    con.execute("INSERT INTO documents (hash, doc_id, text, extractor_version, ingested_at, "
+                "extracted_at, n_mentions, n_claims, date) VALUES ('h', 'd', 't', 'v', "
+                "'2024-01-01', '2024-01-01', 0, 2, '2024-01-05')")
+    for time_, inferred in (("2021", 0), (None, 1)):
+        con.execute("INSERT INTO claims (document_id, subject, relation, object, polarity, "
+                    "modality, time, when_start, when_end, time_inferred, goods, evidence, "
+                    "char_start, char_end, cue) VALUES (1, 'A', 'SUPPORT', 'B', 'pos', "
+                    "'asserted', ?, '2021-01-01', '2021-12-31', ?, '', '', 0, 0, '')",
+                    (time_, inferred))
+    con.execute("ALTER TABLE claims DROP COLUMN time_basis")
+    con.execute("ALTER TABLE documents DROP COLUMN date_estimated")
+    con.execute("UPDATE store_meta SET value = '2' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    reopened = create_store_engine(f"sqlite:///{path}")
+    with reopened.connect() as conn:
+        bases = [r.time_basis for r in conn.execute(select(claims).order_by(claims.c.id))]
+        assert "date_estimated" in {c.name for c in documents.c}
+        assert conn.execute(select(documents.c.date_estimated)).scalar() is None
+    assert bases == ["stated", "published"]
+    reopened.dispose()

@@ -16,11 +16,12 @@ from .explain import Explanation, explain
 from .facts import confidence, facts, merge
 from .members import MembersResult, members
 from .obligations import ObligationsResult, obligations
+from .scenario import ScenarioResult, scenario
 from .support import SupportResult, who_supports
 
 __all__ = [
     "AlignmentResult", "BlocsResult", "Contradiction", "Explanation", "MembersResult",
-    "ObligationsResult", "StoredClaim", "SupportResult", "alignment", "blocs", "confidence",
+    "ObligationsResult", "ScenarioResult", "StoredClaim", "SupportResult", "alignment", "blocs", "confidence",
     "contradictions", "explain", "facts", "load_claims", "members", "merge", "obligations",
-    "who_supports",
+    "scenario", "who_supports",
 ]

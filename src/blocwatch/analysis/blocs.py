@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from ..registry import Registry, load_registry
-from ..store.periods import today
+from ..store.periods import at_day
 from .claims import load_claims
 from .community import louvain_signed, make_graph, signed_modularity
 from .facts import merge
@@ -76,7 +76,7 @@ def blocs(session: Session, at: str | None = None, since: str | None = None,
           until: str | None = None, registry: Registry | None = None) -> BlocsResult:
     """De-facto blocs in the signed graph of facts, compared with the registry on `at`."""
     registry = registry or load_registry()
-    at = at or today()
+    at = at_day(at)                   # a month means its last day (periods.at_day)
     leave_out = registry.codes() | OTHER_ORGANISATIONS
     edges = signed_edges(session, since, until, leave_out)
     graph = make_graph(edges)

@@ -43,6 +43,9 @@ class StoredClaim:
     outlet: str | None
     doc_date: str | None
     path: str | None
+    time_basis: str | None = None    # stated | published | estimated | None (store/schema.py)
+    doc_date_estimated: str | None = None   # an undated article's estimated date
+    doc_date_basis: str | None = None       # mentioned | ingested
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -54,8 +57,14 @@ class StoredClaim:
 
     @property
     def when_label(self) -> str | None:
-        """The time to show: the claim's own, else the publication date."""
-        return self.time or self.doc_date
+        """The time to show: the claim's own, else the publication date, else the
+        article's estimated date (`estimated` says which)."""
+        return self.time or self.doc_date or self.doc_date_estimated
+
+    @property
+    def estimated(self) -> bool:
+        """True when the claim's days come from an undated article's estimated date."""
+        return self.time_basis == "estimated"
 
     @property
     def dated(self) -> bool:
@@ -84,7 +93,10 @@ class StoredClaim:
     def citation(self) -> dict:
         """Where the claim was read, for evidence lists."""
         return {
-            "doc": self.doc_id, "document_id": self.document_id, "outlet": self.outlet, "url": self.url, "date": self.doc_date,
+            "doc": self.doc_id, "document_id": self.document_id, "outlet": self.outlet,
+            "url": self.url, "date": self.doc_date,
+            "date_estimated": self.doc_date_estimated, "date_basis": self.doc_date_basis,
+            "time_basis": self.time_basis,
             "path": self.path, "time": self.time, "modality": self.modality,
             "polarity": self.polarity, "source": self.source, "goods": list(self.goods),
             "relation": self.relation, "subject": self.subject, "object": self.object,
@@ -104,6 +116,7 @@ _COLUMNS = (
     claims.c.time_inferred, claims.c.source, claims.c.goods, claims.c.evidence,
     claims.c.char_start, claims.c.char_end, claims.c.document_id, documents.c.doc_id,
     documents.c.url, documents.c.outlet, documents.c.date, documents.c.path,
+    claims.c.time_basis, documents.c.date_estimated, documents.c.date_basis,
 )
 
 
@@ -164,12 +177,12 @@ def load_claims(session: Session, *,
     found = []
     for (id_, subject, relation, object_, polarity, modality, time, when_start, when_end,
          inferred, source, goods, evidence, char_start, char_end, document_id, doc_id, url,
-         outlet, date, path) in session.execute(query):
+         outlet, date, path, basis, estimated, date_basis) in session.execute(query):
         found.append(StoredClaim(
             id_, subject, relation, object_, polarity, modality, time, when_start, when_end,
             bool(inferred), source, tuple(g for g in (goods or "").split(",") if g),
             evidence or "", char_start, char_end, document_id, doc_id, url, outlet, date,
-            path))
+            path, basis, estimated, date_basis))
     found.sort(key=chronological)
     return found
 

@@ -28,6 +28,7 @@ class TimelineEntry:
     source: str | None
     goods: list[str]
     citation: dict
+    time_basis: str | None = None   # stated | published | estimated | None
 
 
 @dataclass
@@ -54,7 +55,7 @@ def explain(session: Session, a: str, b: str, since: str | None = None,
     timeline = [TimelineEntry(
         time=c.when_label, dated=c.dated, subject=c.subject, relation=c.relation,
         object=c.object, polarity=c.polarity, modality=c.modality, source=c.source,
-        goods=list(c.goods), citation=c.citation()) for c in claims]
+        goods=list(c.goods), citation=c.citation(), time_basis=c.time_basis) for c in claims]
     return Explanation(a=a, b=b, timeline=timeline, facts=found, total=total)
 
 

@@ -10,7 +10,9 @@ views and a verdict:
     possible       the corpus only speaks of plans (applying, invited): not compared
 
 A corpus statement is compared with the registry at the statement's own time when the
-article dates it, else at the article's publication date, else at `at`.
+article dates it, else at the article's publication date, else at `at` (an undated
+article's estimated date is only a lower bound of when it was written). `at` is read by
+one rule (store/periods.at_day): a month or year means its last day.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from ..registry import MEMBERSHIP_STATUSES, Bloc, Registry, load_registry
-from ..store.periods import period, today
+from ..store.periods import at_day, period
 from .claims import StoredClaim, load_claims
 
 MEMBERSHIP_RELATIONS = ("MEMBER_OF", "LEFT", "OBSERVER_OF")
@@ -73,11 +75,22 @@ def _latest(claims: list[StoredClaim]) -> StoredClaim:
                                       _STRENGTH[c.modality], c.id))
 
 
+def _when(claim: StoredClaim) -> str | None:
+    """The statement's time as shown: an undated article's estimated date marked '~'."""
+    label = claim.when_label
+    return f"~{label}" if label and claim.estimated else label
+
+
 def _registry_fits(bloc: Bloc, actor: str, state: str, claim: StoredClaim,
                    at_end: str) -> tuple[bool, str]:
     """Does the registry agree with `state` at the claim's time (or at `at`)?"""
     if claim.dated:
         start, end, when = claim.when_start, claim.when_end, claim.time
+    elif claim.estimated:
+        # an undated article, dated by its latest mention: it was written then or later,
+        # so what it says is compared with the registry on the day asked about
+        start = end = at_end
+        when = f"{at_end} (article undated, estimated ~{claim.when_label} or later)"
     elif claim.when_end is not None:          # the publication date
         start = end = min(claim.when_end, at_end)
         when = start
@@ -107,11 +120,12 @@ def members(session: Session, bloc: str, at: str | None = None,
     """Membership of `bloc` on `at` (default today): registry and corpus side by side."""
     registry = registry or load_registry()
     entry = registry[bloc]
-    at = at or today()
-    at_end = period(at)[1] if period(at) else at
+    at = at_end = at_day(at)          # a month means its last day (periods.at_day)
+    # an estimated date only bounds when an undated article was written from below: its
+    # statements count whatever `at` is, as those of articles with no date at all
     claims = [c for c in load_claims(session, objects=entry.code,
                                      relations=MEMBERSHIP_RELATIONS)
-              if c.when_start is None or c.when_start <= at_end]
+              if c.when_start is None or c.estimated or c.when_start <= at_end]
     by_actor: dict[str, list[StoredClaim]] = defaultdict(list)
     for claim in claims:
         by_actor[claim.subject].append(claim)
@@ -134,11 +148,11 @@ def members(session: Session, bloc: str, at: str | None = None,
         evidence = [c.citation() for c in stated]
         if latest.modality == "possible":
             rows.append(MemberRow(actor, status, source, "possible " + state,
-                                  latest.when_label, n_docs, "possible", "", evidence))
+                                  _when(latest), n_docs, "possible", "", evidence))
             continue
         fits, note = _registry_fits(entry, actor, state, latest, at_end)
         verdict = "agree" if fits else "disagree"
-        rows.append(MemberRow(actor, status, source, state, latest.when_label, n_docs,
+        rows.append(MemberRow(actor, status, source, state, _when(latest), n_docs,
                               verdict, note, evidence))
     order = {"member": 0, "frozen": 1, "associate": 2, "participant": 3, "observer": 4,
              "partner": 5, "candidate": 6, "invited": 7, "former": 8, None: 9}

@@ -12,6 +12,10 @@ Modality scales the weight: asserted 1, reported 0.7, possible 0.3.
 """
 from __future__ import annotations
 
+# alignment over time leaves these out (a membership mentioned again is not a move
+# closer); the signed graph of blocs() keeps them
+from ..model import STATE_RELATIONS  # noqa: F401 - re-exported for alignment
+
 RELATION_WEIGHT = {
     "GUARANTEE": 8.0,            # promise military support (~ +8)
     "SUPPLY": 7.0,               # extend military / economic aid (+7.4 .. +8.3)

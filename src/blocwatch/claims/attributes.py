@@ -30,7 +30,7 @@ def claim_from(cand: Candidate, s: str, r: str, o: str, polarity: str, confidenc
     ruled = next((c for c in seen.claims if _same(c, s, r, o, polarity)), None)
     if ruled is not None:
         return Claim(s, r, o, polarity, ruled.modality, ruled.time, ruled.source, list(ruled.goods),
-                     ruled.evidence, ruled.start, ruled.end, ruled.cue, confidence)
+                     ruled.evidence, ruled.start, ruled.end, ruled.cue, confidence, ruled.time_basis)
     text = sentence.text
     pub = doc.document.date
     if cand.earlier:
@@ -44,6 +44,9 @@ def claim_from(cand: Candidate, s: str, r: str, o: str, polarity: str, confidenc
     lo = min(cand.a.start, cand.b.start) if not cand.earlier else 0
     modality = modality_of(text, text[lo:], doc.lang, None)
     times = seen.times if seen.analysis is not None else timex.resolve_all(text, pub)
-    time = timex.nearest(times, at) or (pub[:7] if pub else None)
+    time = timex.nearest(times, at)
+    basis = "stated" if time else None
+    if time is None and pub:
+        time, basis = pub[:7], "published"   # the article speaks of its own day
     goods = (seen.goods or goods_in(text) or []) if r == "SUPPLY" else []
-    return Claim(s, r, o, polarity, modality, time, seen.source, list(goods), evidence, start, end, "", confidence)
+    return Claim(s, r, o, polarity, modality, time, seen.source, list(goods), evidence, start, end, "", confidence, basis)

@@ -403,20 +403,23 @@ def _claims_for_cue(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, pub_date
     # nutzen, um eigene Lieferungen an Russland zu verschleiern"
     modality = modality_of(text, text[subject_at:hi], lang, cue.modality)
     # No time in the sentence: the article speaks of its own day (month precision).
-    time = timex.nearest(times, m.start()) or (pub_date[:7] if pub_date else None)
+    stated = timex.nearest(times, m.start())
+    time = stated or (pub_date[:7] if pub_date else None)
+    basis = "stated" if stated else ("published" if time else None)
     # goods named near the cue ("Munition, Panzer- und Haubitzengeschosse nach Russland
     # geschickt"), else anywhere in the sentence
     goods = (goods_in(text[max(0, m.start() - 60):m.end() + 50]) or sentence_goods) if cue.relation == "SUPPLY" else []
     out = []
     for subj, obj in pairs:
         out.append(Claim(subj, cue.relation, obj, polarity, modality, time, source, goods,
-                         text, sentence.start, sentence.end, cue=m.group()))
+                         text, sentence.start, sentence.end, cue=m.group(), time_basis=basis))
         for pattern, implied in cue.implies_if:
             if pattern.search(text):
                 for imp in implied:
                     s, o = (obj, subj) if imp.get("swap") else (subj, obj)
                     out.append(Claim(s, imp["relation"], o, imp.get("polarity", "pos"), modality, time,
-                                     source, [], text, sentence.start, sentence.end, cue=m.group()))
+                                     source, [], text, sentence.start, sentence.end, cue=m.group(),
+                                     time_basis=basis))
     return out
 
 
@@ -519,10 +522,13 @@ def merge(claims: list[Claim]) -> list[Claim]:
             by_key[k] = c
             continue
         if _MODALITY_RANK[c.modality] < _MODALITY_RANK[kept.modality]:
-            c.time, c.source = c.time or kept.time, c.source or kept.source
+            if not c.time:
+                c.time, c.time_basis = kept.time, kept.time_basis
+            c.source = c.source or kept.source
             by_key[k] = c
             continue
-        kept.time = kept.time or c.time
+        if not kept.time:
+            kept.time, kept.time_basis = c.time, c.time_basis
         kept.source = kept.source or c.source
         if c.modality == kept.modality:
             kept.goods.extend(g for g in c.goods if g not in kept.goods)

@@ -213,6 +213,8 @@ def shared() -> Shared:
         relative_years=tuple((_rx(k), v) for k, v in data["relative_years"].items()),
         relative_months=tuple((_rx(k), v) for k, v in data["relative_months"].items()),
         relative_days=tuple((_rx(k), v) for k, v in data["relative_days"].items()),
+        extra={"other_event_times": tuple(_rx(data["other_event_times"][k])
+                                          for k in ("before", "after"))},
     )
 
 

@@ -1,6 +1,8 @@
 """When a claim held: time expressions in the sentence, resolved against the publication date.
 
-Returns the most precise form the text supports (YYYY, YYYY-MM or YYYY-MM-DD). Relative
+Returns the most precise form the text supports (YYYY, YYYY-MM or YYYY-MM-DD). A time
+that dates another event (an organisation's founding: "die 2001 gegründet wurde") is no
+time of the sentence's claims and is left out (language.yaml, other_event_times). Relative
 expressions ("im vergangenen Jahr", "Ende Juli", "am Mittwochabend", "last year") need the
 article's own date; without it they give nothing rather than a guess.
 """
@@ -99,7 +101,9 @@ def resolve_all(text: str, pub: str | None) -> list[tuple[int, str]]:
                             continue
                         value = (dt.date(py, pm, pd) + dt.timedelta(days=offset)).isoformat()
                     found.append((m.start(), m.end(), value))
-    return sorted((a, v) for a, _, v in found)
+    before, after = sh.extra["other_event_times"]
+    return sorted((a, v) for a, b, v in found
+                  if not (before.search(text[max(0, a - 40):a]) or after.search(text[b:b + 40])))
 
 
 def nearest(found: list[tuple[int, str]], pos: int) -> str | None:

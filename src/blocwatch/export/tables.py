@@ -2,8 +2,10 @@
 
 Events follow PLOVER's shape (source actor, target actor, event type, mode, date) with
 the url and the evidence sentence; the type is the PLOVER category the claim contract
-names beside each relation (../shared/ONTOLOGY.md). Structural relations (membership,
-dependence) have no PLOVER event type and keep an empty one; `relation` always says ours.
+names beside each relation (../shared/ONTOLOGY.md); `relation` always says ours. Leaving
+an organisation (LEFT) is PLOVER's REDUCE (break relations). States are no events and
+are left out of the event table: MEMBER_OF, OBSERVER_OF and DEPEND_ON (STATE_RELATIONS);
+facts.csv and claims.csv keep them.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..analysis.claims import StoredClaim, load_claims
 from ..analysis.facts import merge
+from ..model import STATE_RELATIONS
 from ..network import FAMILY_OF
 
 PLOVER_TYPE = {
@@ -22,8 +25,7 @@ PLOVER_TYPE = {
     "COOPERATE_MILITARY": "COOPERATE", "COOPERATE_ECONOMIC": "COOPERATE", "SUPPORT": "AID",
     "REQUEST_AID": "REQUEST", "DEPLOY_FORCES": "AID", "SUPPLY": "AID", "GUARANTEE": "AGREE",
     "CRITICIZE": "ACCUSE", "THREATEN": "THREATEN", "CONFLICT": "ASSAULT",
-    "SANCTION": "SANCTION", "RECOGNIZE": "ACCEDE",
-    "MEMBER_OF": "", "LEFT": "", "OBSERVER_OF": "", "DEPEND_ON": "",
+    "SANCTION": "SANCTION", "RECOGNIZE": "ACCEDE", "LEFT": "REDUCE",
 }
 
 FACT_COLUMNS = ["subject", "relation", "object", "polarity", "family", "first_time",
@@ -69,7 +71,8 @@ def claims_csv(claims: list[StoredClaim]) -> str:
 def events_csv(claims: list[StoredClaim]) -> str:
     return _csv([[c.subject, c.object, PLOVER_TYPE[c.relation], mode(c), c.relation,
                   c.polarity, c.modality, c.when_label, ",".join(c.goods), c.outlet, c.source,
-                  c.doc_id, c.url, c.evidence] for c in claims], EVENT_COLUMNS)
+                  c.doc_id, c.url, c.evidence] for c in claims
+                 if c.relation not in STATE_RELATIONS], EVENT_COLUMNS)
 
 
 def write_csv(session: Session, directory: Path, since: str | None = None,

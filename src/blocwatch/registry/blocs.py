@@ -132,6 +132,34 @@ class Registry:
     def codes(self) -> frozenset[str]:
         return frozenset(self.blocs)
 
+    def defence_ties(self, actor: str, at: str | None = None) -> list[Binding]:
+        """Every defence obligation that binds other parties to `actor` on `at` (default
+        today): a bloc's or treaty's defence clause in force then, `actor` a party under
+        it (member, or frozen: a frozen member is still owed), the others obliged."""
+        day = _day(at)
+        found = []
+        for bloc in self.blocs.values():
+            status = bloc.status(actor, day)
+            if status not in OBLIGATED_STATUSES or not bloc.existed(day):
+                continue
+            parties = [p for p in bloc.obligated_at(day) if p != actor]
+            for obligation in bloc.obligations:
+                if obligation.type != "defence":
+                    continue
+                if obligation.since and day < period(obligation.since)[0]:
+                    continue
+                found.append(Binding(bloc, obligation, status, parties))
+        return found
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A defence clause binding `parties` to an actor whose status in `bloc` is `status`."""
+    bloc: Bloc
+    obligation: Obligation
+    status: str
+    parties: list[str]
+
 
 def _day(at: str | None) -> str:
     """First day of the period `at` (default today)."""

@@ -1,7 +1,7 @@
 """The brief: four figures from the analysis, each with the sources it rests on.
 
-Figures: who supports the chosen actor (who_supports, one spoke per supporter), the
-alignment heatmap of the most
+Figures: who supports the chosen actor (who_supports, one spoke per supporter), who is bound to defend it and
+what those parties did before (scenario), the alignment heatmap of the most
 discussed dyads over time (alignment), the chosen bloc's membership over time (registry
 spells as bars, corpus statements as dots) and its obligations with the aid requests and
 answers (obligations). Sources are the articles (outlet, date, document, URL) and, for
@@ -213,11 +213,43 @@ def obligations_section(session: Session, bloc_name: str) -> str:
             f"{sources.html()}")
 
 
+def scenario_section(session: Session, actor: str) -> str:
+    """If `actor` is attacked: who is bound to help it, their record and stance."""
+    result = analysis.scenario(session, actor)
+    rows, sources = [], Sources("s-scenario")
+    for p in result.parties:
+        bound = "; ".join(f"{o.instrument} {o.clause} ({actor} {o.status})"
+                          for o in p.obligations) or "not bound"
+        record = "; ".join(
+            f"{a.time or 'undated'}: {a.requester} asked {a.addressee}: {a.answer}"
+            + (f" ({', '.join(a.goods)})" if a.goods else "") + " "
+            + refs_text(sources.refs([{**e, "evidence": e.get("sentence")} for e in a.evidence],
+                                     f"{p.party} record"))
+            for a in p.record) or "none"
+        stance = "; ".join(f"{'not ' if s.polarity == 'neg' else ''}{s.relation} {s.object} "
+                           + refs_text(sources.refs([{**e, "evidence": e.get("sentence")} for e in s.evidence],
+                                                    f"{p.party} stance"))
+                           for s in p.stance[:4]) or "none"
+        rows.append(f"<tr><td>{escape(p.party)}</td><td>{escape(p.verdict)}</td>"
+                    f"<td>{escape(bound)}</td><td>{escape(record)}</td>"
+                    f"<td>{escape(stance)}</td></tr>")
+    adversaries = "; ".join(f"{a.actor} (backed by {', '.join(a.backers) or 'nobody named'})"
+                            for a in result.adversaries) or "none in the store"
+    return (f"<h2>If {escape(actor)} is attacked</h2><p>Who is bound to defend "
+            f"{escape(actor)} on {escape(result.at)} (registry), what each did when asked "
+            f"before and where it stands (articles). Adversaries: {escape(adversaries)}.</p>"
+            f"<table><tr><th>party</th><th>verdict</th><th>bound by</th><th>record [sources]</th>"
+            f"<th>stance [sources]</th></tr>"
+            f"{''.join(rows) or '<tr><td colspan=5>nobody is bound or takes sides</td></tr>'}"
+            f"</table>{sources.html()}")
+
+
 def render_report(session: Session, actor: str = "RUS", bloc: str = "CSTO",
                   by: str = "year") -> str:
     from ..store import summary
     counts = summary(session)
-    sections = [support_section(session, actor), alignment_section(session, by),
+    sections = [support_section(session, actor), scenario_section(session, actor),
+                alignment_section(session, by),
                 membership_section(session, bloc), obligations_section(session, bloc)]
     return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>blocwatch brief</title><style>{STYLE}</style></head><body>"
@@ -228,4 +260,6 @@ def render_report(session: Session, actor: str = "RUS", bloc: str = "CSTO",
 
 def write_report(session: Session, out: str, actor: str = "RUS", bloc: str = "CSTO",
                  by: str = "year") -> None:
-    Path(out).write_text(render_report(session, actor, bloc, by), encoding="utf-8")
+    """Write the brief to `out`; OSError if it cannot be written there."""
+    text = render_report(session, actor, bloc, by)
+    Path(out).write_text(text, encoding="utf-8")

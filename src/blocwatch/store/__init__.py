@@ -13,14 +13,14 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .connection import (create_store_engine, default_url, display_url, open_session,
-                         resolve_url)
+from .connection import (StoreError, create_store_engine, default_url, display_url,
+                         open_session, open_store, resolve_url)
 from .ingest import IngestReport, ingest, reextract, stored_document, write_extraction
 from .schema import claims, documents, mentions, metadata
 
 __all__ = [
-    "IngestReport", "claims", "create_store_engine", "default_url", "display_url",
-    "documents", "ingest", "mentions", "metadata", "open_session", "reextract",
+    "IngestReport", "StoreError", "claims", "create_store_engine", "default_url", "display_url",
+    "documents", "ingest", "mentions", "metadata", "open_session", "open_store", "reextract",
     "resolve_url", "stored_document", "summary", "write_extraction",
 ]
 

@@ -22,14 +22,15 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
-from sqlalchemy import text as sql_text
+from sqlalchemy import (Connection, Engine, case, create_engine, event, insert, inspect, select,
+                        update)
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
 from .facts import rebuild
-from .schema import ADDED_COLUMNS, SCHEMA_VERSION, metadata, store_generation, store_meta
+from .schema import (ADDED_COLUMNS, SCHEMA_VERSION, claims, metadata, store_generation,
+                     store_meta)
 
 ENV_VAR = "BLOCWATCH_DB"
 FILE_NAME = "blocwatch.sqlite"
@@ -107,28 +108,12 @@ def create_store_engine(url: str | None = None, *, create: bool = True) -> Engin
     return engine
 
 
-def _add_columns(conn, known: int) -> None:
-    """ALTER TABLE ... ADD COLUMN for each column added after version ``known``."""
-    from sqlalchemy import inspect
-
-    present = {}
-    for version, table, column in ADDED_COLUMNS:
-        if version <= known:
-            continue
-        if table not in present:
-            present[table] = {c["name"] for c in inspect(conn).get_columns(table)}
-        if column in present[table]:
-            continue
-        col = metadata.tables[table].c[column]
-        kind = col.type.compile(dialect=conn.dialect)
-        conn.execute(sql_text(f'ALTER TABLE {table} ADD COLUMN {column} {kind}'))
-
-
 def ensure_schema(engine: Engine) -> None:
     """Create missing tables, record the schema version, upgrade older stores.
 
     Version 1 stores had no facts tables: they are created empty by create_all and filled
-    from the claims here, once.
+    from the claims here, once. Columns later versions added to existing tables are added
+    by _upgrade (schema.ADDED_COLUMNS).
     """
     metadata.create_all(engine)
     with engine.begin() as conn:   # indexes added to tables an older version created
@@ -143,9 +128,7 @@ def ensure_schema(engine: Engine) -> None:
                 conn.execute(insert(store_meta).values(key="schema_version",
                                                        value=str(SCHEMA_VERSION)))
             elif int(known) < SCHEMA_VERSION:
-                _add_columns(conn, int(known))
-                if int(known) < 2:
-                    rebuild(conn)
+                _upgrade(conn, int(known))
                 conn.execute(update(store_meta).where(store_meta.c.key == "schema_version")
                              .values(value=str(SCHEMA_VERSION)))
     except IntegrityError:
@@ -156,6 +139,82 @@ def ensure_schema(engine: Engine) -> None:
                 conn.execute(insert(store_generation).values(id=1, generation=0))
     except IntegrityError:
         pass  # as above
+
+
+class StoreError(Exception):
+    """The store cannot be opened; the message says why in one line, for the user."""
+
+
+# what `postgresql://` and `postgres://` mean here: the driver blocwatch installs
+_DEFAULT_DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
+
+
+def open_store(url: str | None = None, *, must_exist: bool = False) -> Engine:
+    """create_store_engine for a user's URL: every way it can fail becomes a StoreError.
+
+    With `must_exist` (read-only commands) a SQLite store that is not there is an error,
+    not a new empty file: asking a question must not create a store. A URL without a
+    driver (``postgresql://``) uses psycopg, the driver blocwatch depends on.
+    """
+    url = resolve_url(url)
+    scheme, sep, rest = url.partition("://")
+    if sep and scheme in _DEFAULT_DRIVERS:
+        url = f"{_DEFAULT_DRIVERS[scheme]}://{rest}"
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"not a store URL: {url!r} (give a file path, sqlite:///PATH or "
+                         f"postgresql://USER@HOST/DB)") from None
+    shown = display_url(url)
+    if parsed.get_backend_name() == "sqlite" and must_exist:
+        database = parsed.database
+        if database and database != ":memory:" and not database.startswith("file:") \
+                and not Path(database).exists():
+            raise StoreError(f"no store at {database}: create one with "
+                             f"`blocwatch ingest PATH... --db {database}`")
+    try:
+        return create_store_engine(url)
+    except NoSuchModuleError:
+        raise StoreError(f"unknown database {parsed.drivername!r} in {shown}: blocwatch "
+                         f"stores are sqlite:///PATH or postgresql://USER@HOST/DB") from None
+    except ImportError as exc:
+        raise StoreError(f"{shown} needs the Python driver {exc.name or exc}: "
+                         f"pip install 'blocwatch[postgres]'") from None
+    except OperationalError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()
+        raise StoreError(f"cannot open the store at {shown}: "
+                         f"{reason[0] if reason else type(exc).__name__}") from None
+
+
+def _add_columns(conn: Connection, version: int) -> None:
+    """ALTER TABLE ... ADD COLUMN for each column `version` added (schema.ADDED_COLUMNS)
+    that the table does not have yet."""
+    for table_name, column_name in ADDED_COLUMNS.get(version, []):
+        have = {c["name"] for c in inspect(conn).get_columns(table_name)}
+        if column_name in have:
+            continue
+        column = metadata.tables[table_name].c[column_name]
+        kind = column.type.compile(dialect=conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE {table_name} ADD COLUMN {column_name} {kind}")
+
+
+def _upgrade(conn: Connection, known: int) -> None:
+    """Bring a store of schema version `known` to SCHEMA_VERSION, in one transaction.
+
+    Columns first (every later step reads the tables whole), then each version's data:
+    2 fills the facts from the claims; 3 says where the stored times came from as far as
+    the old rows tell (a time the publication date gave is inferred; any other time was
+    stated). Re-extraction (`blocwatch reextract`) sets the basis exactly.
+    """
+    for version in range(known + 1, SCHEMA_VERSION + 1):
+        _add_columns(conn, version)
+    if known < 2:
+        rebuild(conn)
+    if known < 3:
+        conn.execute(update(claims).where(claims.c.time_basis.is_(None),
+                                          claims.c.when_start.is_not(None))
+                     .values(time_basis=case((claims.c.time_inferred, "published"),
+                                             else_="stated")))
 
 
 @contextlib.contextmanager

@@ -200,6 +200,7 @@ class _ClaimRow:
     goods: tuple[str, ...]
     outlet: str | None
     doc_date: str | None
+    doc_date_estimated: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -211,13 +212,14 @@ class _ClaimRow:
 
     @property
     def when_label(self) -> str | None:
-        return self.time or self.doc_date
+        # as analysis.claims.StoredClaim.when_label
+        return self.time or self.doc_date or self.doc_date_estimated
 
 
 _CLAIM_COLUMNS = (claims.c.id, claims.c.document_id, claims.c.subject, claims.c.relation,
                   claims.c.object, claims.c.polarity, claims.c.modality, claims.c.time,
                   claims.c.when_start, claims.c.when_end, claims.c.source, claims.c.goods,
-                  documents.c.outlet, documents.c.date)
+                  documents.c.outlet, documents.c.date, documents.c.date_estimated)
 
 
 def _claim_rows(conn: Connection, where, limit: int | None = None) -> list[_ClaimRow]:
@@ -225,7 +227,8 @@ def _claim_rows(conn: Connection, where, limit: int | None = None) -> list[_Clai
              .where(where).order_by(claims.c.id).limit(limit))
     return [_ClaimRow(r.id, r.document_id, r.subject, r.relation, r.object, r.polarity,
                       r.modality, r.time, r.when_start, r.when_end, r.source,
-                      tuple(g for g in (r.goods or "").split(",") if g), r.outlet, r.date)
+                      tuple(g for g in (r.goods or "").split(",") if g), r.outlet, r.date,
+                      r.date_estimated)
             for r in conn.execute(query)]
 
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from ..model import Document, Extraction, ReadError
+from ..model import TIME_BASES, Document, Extraction, ReadError
 from ..runner import CHUNK, Extractor, Failure, Workers, default_extractor, extract_checked
 from .connection import create_store_engine, display_url, writing
 from .facts import forget_document, record_document, record_documents
@@ -95,15 +95,44 @@ def _resolve_extractor(extract: Extractor | None, version: str | None) -> tuple[
     return extract, version or getattr(extract, "version", None) or "custom"
 
 
-def _claim_rows(document_id: int, extraction: Extraction) -> list[dict]:
+def estimated_date(doc: Document, today: str | None = None) -> tuple[str | None, str | None]:
+    """(date, basis) for an article with no publication date: the latest explicit date its
+    text mentions, up to `today` (basis "mentioned"), else `today` itself ("ingested").
+    (None, None) for a dated article."""
+    if doc.date:
+        return None, None
+    today = today or dt.date.today().isoformat()
+    from ..claims.timex import resolve_all  # noqa: PLC0415 - lazy, as the extractor is
+    # without a publication date only absolute expressions resolve ("am 5. Januar 2022")
+    mentioned = [v for _, v in resolve_all(doc.text, None)
+                 if period(v) is not None and period(v)[0] <= today]
+    if mentioned:
+        return max(mentioned, key=lambda v: (period(v)[0], len(v))), "mentioned"
+    return today, "ingested"
+
+
+def _claim_rows(document_id: int, extraction: Extraction,
+                estimate: str | None = None) -> list[dict]:
+    """The claims' rows. A time the sentence does not give comes from the publication date
+    (basis "published") or, for an undated article, from `estimate` ("estimated"); an
+    extractor that names no basis for a time it gives is taken to have read it in the
+    sentence ("stated")."""
     doc_period = period(extraction.document.date)
     rows = []
     for c in extraction.claims:
         time_ = normalise(c.time)
         covered = period(time_)
-        inferred = covered is None and doc_period is not None
+        basis = c.time_basis if c.time_basis in TIME_BASES else None
         if covered is None:
-            covered = doc_period
+            if doc_period is not None:
+                covered, basis = doc_period, "published"
+            elif estimate is not None and period(estimate) is not None:
+                covered, basis = period(estimate), "estimated"
+            else:
+                basis = None
+        elif basis is None:
+            basis = "stated"
+        inferred = basis in ("published", "estimated")
         rows.append({
             "document_id": document_id,
             "subject": c.subject, "relation": c.relation, "object": c.object,
@@ -111,6 +140,7 @@ def _claim_rows(document_id: int, extraction: Extraction) -> list[dict]:
             "when_start": covered[0] if covered else None,
             "when_end": covered[1] if covered else None,
             "time_inferred": inferred,
+            "time_basis": basis,
             "source": c.source or None,
             "goods": ",".join(sorted(set(c.goods))),
             "evidence": c.evidence or "",
@@ -129,9 +159,11 @@ def _mention_rows(document_id: int, extraction: Extraction) -> list[dict]:
 
 def _document_values(doc: Document, version: str, n_mentions: int, n_claims: int) -> dict:
     now = dt.datetime.now(dt.UTC)
+    estimate, basis = estimated_date(doc, now.date().isoformat())
     return {
         "hash": doc.hash, "doc_id": doc.doc_id, "path": doc.path, "url": doc.url,
         "outlet": doc.outlet, "title": doc.title, "date": normalise(doc.date),
+        "date_estimated": estimate, "date_basis": basis,
         "language": doc.language, "text": doc.text, "extractor_version": version,
         "ingested_at": now, "extracted_at": now,
         "n_mentions": n_mentions, "n_claims": n_claims,
@@ -164,7 +196,7 @@ def write_extraction(conn: Connection, extraction: Extraction, version: str,
     mention_rows = _mention_rows(document_id, extraction)
     if mention_rows:
         conn.execute(insert(mentions), mention_rows)
-    claim_rows = _claim_rows(document_id, extraction)
+    claim_rows = _claim_rows(document_id, extraction, values["date_estimated"])
     if claim_rows:
         conn.execute(insert(claims), claim_rows)
         if record_facts:

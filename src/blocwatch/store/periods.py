@@ -73,6 +73,18 @@ def today() -> str:
     return dt.date.today().isoformat()
 
 
+def at_day(at: object) -> str:
+    """The day a question "on `at`" is about: the last day of the period (`--at 2023-07`
+    is 2023-07-31: what holds at the end of July, everything that happened in July
+    counted), today when None. One rule for every `--at`. ValueError if malformed."""
+    if at is None or at == "":
+        return today()
+    covered = period(at)
+    if covered is None:
+        raise ValueError(f"not a date: {at!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return covered[1]
+
+
 def bucket(day: str, by: str) -> str:
     """The month (YYYY-MM) or year (YYYY) a day falls in."""
     if by == "month":

@@ -9,8 +9,15 @@ Three tables hold what the extractor read, one row per thing:
 - ``mentions``: actor mentions with character offsets into ``documents.text``.
 - ``claims``: one relation as one article states it, with evidence offsets, modality,
   time, source and goods. ``when_start``/``when_end`` are the days the claim's time covers
-  (or, when the article gives none, the days of its publication date, flagged by
-  ``time_inferred``): ISO strings, so ranges compare in SQL on both databases.
+  (or, when the sentence gives none, the days of the article's publication date or of its
+  estimated date, flagged by ``time_inferred``): ISO strings, so ranges compare in SQL on
+  both databases. ``time_basis`` says where the time comes from: ``stated`` in the
+  sentence, the article's ``published`` date, ``estimated`` (an undated article: see
+  ``documents.date_estimated``), or NULL (no time at all); ``time_inferred`` is true
+  exactly when it is published or estimated.
+- ``documents.date_estimated``: for an article with no publication date, the latest
+  explicit date its text mentions (``date_basis`` = ``mentioned``) or else the day it was
+  ingested (``ingested``); NULL when the article is dated.
 
 ``facts`` merges the claims per (subject, relation, object, polarity) and is kept up to
 date with every document written (store/facts.py): what the graph and who-supports read
@@ -27,7 +34,16 @@ from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Index, Int
                         PrimaryKeyConstraint, String, Table, Text, UniqueConstraint)
 
 SCHEMA_VERSION = 3    # 2: facts, fact_origins, fact_outlets (filled from claims on upgrade)
-                      # 3: claims.confidence (the scorer's calibrated probability)
+                      # 3: claims.time_basis, documents.date_estimated and date_basis,
+                      #    claims.confidence (the scorer's calibrated probability)
+
+# Columns each version added to tables an older version created: connection.ensure_schema
+# adds them to older stores (ALTER TABLE ... ADD COLUMN), oldest version first, then runs
+# that version's data step, if any.
+ADDED_COLUMNS: dict[int, list[tuple[str, str]]] = {
+    3: [("claims", "time_basis"), ("documents", "date_estimated"), ("documents", "date_basis"),
+        ("claims", "confidence")],
+}
 
 metadata = MetaData()
 
@@ -41,6 +57,8 @@ documents = Table(
     Column("outlet", String(255), index=True),
     Column("title", Text),
     Column("date", String(10)),                  # YYYY, YYYY-MM or YYYY-MM-DD
+    Column("date_estimated", String(10)),        # undated articles only (see module doc)
+    Column("date_basis", String(10)),            # mentioned | ingested, or NULL
     Column("language", String(8)),
     Column("text", Text, nullable=False),
     Column("extractor_version", String(64), nullable=False, index=True),
@@ -76,6 +94,7 @@ claims = Table(
     Column("when_start", String(10)),            # first day covered by time (or doc date)
     Column("when_end", String(10)),              # last day covered
     Column("time_inferred", Boolean, nullable=False, default=False),
+    Column("time_basis", String(10)),            # stated | published | estimated | NULL
     Column("source", Text),
     Column("goods", Text, nullable=False, default=""),   # comma-separated, sorted
     Column("evidence", Text, nullable=False, default=""),
@@ -153,9 +172,3 @@ store_meta = Table(
     Column("value", Text, nullable=False),
 )
 
-
-# Columns later versions added to tables an older store already has: (version, table, column).
-# ensure_schema adds each to a store whose recorded version is older.
-ADDED_COLUMNS = [
-    (3, "claims", "confidence"),
-]

@@ -52,6 +52,13 @@ def _code(value: str | None) -> str | None:
     return value.strip().upper() if value else None
 
 
+def _actor(value: str) -> str:
+    """A code or a German/English name (Russland, Tokajew); unknown ones are a 404 that
+    names the nearest known (a KeyError, through app.py)."""
+    from ..actors.names import resolve_actor
+    return resolve_actor(value)
+
+
 @router.get("/summary", summary="What the store holds")
 def get_summary(db: Session = DB):
     return summary(db)
@@ -150,6 +157,14 @@ def get_members(bloc: str, at: str | None = None, db: Session = DB):
 @router.get("/obligations/{bloc}", summary="Aid requests to a bloc and each member's answer")
 def get_obligations(bloc: str, db: Session = DB):
     return _json(analysis.obligations(db, bloc))
+
+
+@router.get("/scenario/{actor}", summary="If an actor is attacked: who is bound to help, "
+            "who helped before, who backs its adversaries")
+def get_scenario(actor: str, at: str | None = Query(None, description="YYYY, YYYY-MM or "
+                                                    "YYYY-MM-DD (default today)"),
+                 db: Session = DB):
+    return _json(analysis.scenario(db, _actor(actor), at=at))
 
 
 @router.get("/who-supports/{actor}", summary="Who supplies or supports an actor, with what")

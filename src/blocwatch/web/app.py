@@ -18,6 +18,8 @@ from .cache import AnswerCache
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sqlalchemy import Engine
+
 from .. import __version__
 from ..store import create_store_engine
 
@@ -85,7 +87,7 @@ def require_token(request: Request) -> None:
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-def create_app(url: str | None = None, token: str | None = None,
+def create_app(url: str | Engine | None = None, token: str | None = None,
                max_body: int = MAX_BODY_BYTES, extract=None) -> FastAPI:
     """The app over the store at `url`. `extract` replaces the extractor for uploads
     (tests bring a scripted one)."""
@@ -101,11 +103,22 @@ def create_app(url: str | None = None, token: str | None = None,
                   lifespan=lifespan,
                   description="Sourced, time-aware map of who stands with whom: actors, "
                   "facts, claims with evidence, and the analyses of the blocwatch CLI.")
-    app.state.engine = create_store_engine(url)
+    app.state.engine = url if isinstance(url, Engine) else create_store_engine(url)
     app.state.token = token or None
     app.state.extract = extract
     app.state.graphs = AnswerCache()
     app.include_router(router, prefix="/api")
+
+    @app.get("/api", include_in_schema=False)
+    @app.get("/api/", include_in_schema=False)
+    def endpoints():
+        """What the API offers: every route with its methods and summary (from the
+        OpenAPI description, which /openapi.json gives in full)."""
+        return {"endpoints": [
+            {"path": path, "methods": sorted(m.upper() for m in operations),
+             "summary": next((o.get("summary", "") for o in operations.values()), "")}
+            for path, operations in app.openapi()["paths"].items()],
+            "openapi": "/openapi.json"}
 
     @app.exception_handler(KeyError)
     async def _unknown(_request, exc: KeyError):
