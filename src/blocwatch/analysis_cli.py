@@ -142,7 +142,7 @@ def _print_report(report, args) -> int:
               f"{report.seconds:.1f} s, {report.docs_per_second:.0f} documents/s, "
               f"extractor {report.extractor_version}")
         for failure in report.failed:
-            print(f"  failed: {failure.path}: {failure.reason}")
+            print(f"  failed: {failure}")
         if report.interrupted:
             print("interrupted: every document stored so far is complete; run again to go on")
     if report.interrupted:

@@ -9,6 +9,7 @@ from typing import Iterable
 
 from . import __version__
 from .model import Document, Extraction, ReadError
+from .printable import printable
 
 
 def _progress(items: Iterable, desc: str):
@@ -60,7 +61,7 @@ def extract_documents(paths: list[str], jobs: int = 1) -> Iterable[Extraction | 
 
 def _table(ex: Extraction) -> str:
     doc: Document = ex.document
-    head = f"{doc.doc_id}  date={doc.date or '-'}  lang={doc.language or '-'}  actors={' '.join(ex.actors) or '-'}"
+    head = f"{printable(doc.doc_id)}  date={doc.date or '-'}  lang={doc.language or '-'}  actors={' '.join(ex.actors) or '-'}"
     if not ex.claims:
         return head + "\n    (no claims)\n"
     rows = [head]

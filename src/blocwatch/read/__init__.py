@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from ..model import Document, ReadError
-from . import files
+from . import encoding, files
 from .html import document_from_html, read_html_file
 from .jsonl import read_jsonl_file
 from .text import NoText, build_document, read_text_file
@@ -33,16 +33,25 @@ def read_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Iterat
         paths = [paths]
     for item in files.iter_inputs(paths):
         if isinstance(item, ReadError):
-            yield item
+            yield _encodable(item)
             continue
         path, kind = item
         if kind == "jsonl":
-            yield from _guarded_jsonl(path)
+            yield from map(_encodable, _guarded_jsonl(path))
         else:
             try:
-                yield _SINGLE[kind](path)
+                yield _encodable(_SINGLE[kind](path))
             except Exception as exc:  # a bug on one odd file must not stop the batch
-                yield ReadError(path, f"unexpected error: {type(exc).__name__}: {exc}")
+                yield _encodable(ReadError(path, f"unexpected error: {type(exc).__name__}: {exc}"))
+
+
+def _encodable(item: Document | ReadError) -> Document | ReadError:
+    """A file name that is not valid UTF-8 is reported (and stored) with U+FFFD for its
+    odd bytes; build_document already did that for the Documents."""
+    if isinstance(item, ReadError):
+        item.path = encoding.encodable(item.path)
+        item.reason = encoding.encodable(item.reason)
+    return item
 
 
 def _guarded_jsonl(path: str) -> Iterator[Document | ReadError]:
