@@ -145,9 +145,11 @@ def _print_report(report, args) -> int:
             print(f"  failed: {failure}")
         if report.interrupted:
             print("interrupted: every document stored so far is complete; run again to go on")
+    if report.stopped:
+        print(f"blocwatch {args.command}: stopped: {report.stopped}", file=sys.stderr)
     if report.interrupted:
         return EXIT_INTERRUPTED
-    return EXIT_SOME_FAILED if report.failed else EXIT_OK
+    return EXIT_SOME_FAILED if report.failed or report.stopped else EXIT_OK
 
 
 def cmd_ingest(args) -> int:

@@ -133,6 +133,24 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        fault = _store_fault(exc, args)
+        if fault is None:
+            raise
+        _error(printable(fault))
+        return 1
+
+
+def _store_fault(exc: Exception, args: argparse.Namespace) -> str | None:
+    """One line for a fault of the store (not a database, disk full, read-only, ...),
+    or None when `exc` is something else (a bug: its traceback is wanted)."""
+    from .store.faults import StoreError, explain
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if type(exc).__module__.startswith("sqlalchemy") and hasattr(exc, "orig"):
+        from .store import display_url, resolve_url
+        return str(explain(exc, display_url(resolve_url(getattr(args, "db", None)))))
+    return None
 
 
 if __name__ == "__main__":

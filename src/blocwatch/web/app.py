@@ -17,10 +17,12 @@ from fastapi.responses import FileResponse, JSONResponse
 
 from .cache import AnswerCache
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DBAPIError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..store import create_store_engine
+from ..store.faults import StoreError, explain
 
 MAX_BODY_BYTES = 2 * 1024 * 1024   # a few hundred articles of text; more: use `ingest`
 BODY_SECONDS = 30.0                # to receive a body of up to MAX_BODY_BYTES
@@ -156,12 +158,21 @@ def create_app(url: str | None = None, token: str | None = None,
     app.state.engine = create_store_engine(url)
     app.state.token = token or None
     app.state.extract = extract
+    app.state.uploads = asyncio.Semaphore(1)     # uploads worked on at once (api.py)
     app.state.graphs = AnswerCache()
     app.include_router(router, prefix="/api")
 
     @app.exception_handler(KeyError)
     async def _unknown(_request, exc: KeyError):
         return JSONResponse({"detail": exc.args[0] if exc.args else str(exc)}, 404)
+
+    @app.exception_handler(StoreError)
+    @app.exception_handler(DBAPIError)
+    async def _store_fault(_request, exc: Exception):
+        # the store broke under the running server (truncated, disk full, ...): say so
+        # and keep serving; the page and the next request after a repair work again
+        return JSONResponse({"detail": str(explain(exc, "of this server"))}, 503,
+                            headers={"Retry-After": "60"})
 
     @app.exception_handler(ValueError)
     async def _bad(_request, exc: ValueError):
