@@ -27,8 +27,6 @@ from sqlalchemy import create_engine, select
 
 from blocwatch.model import Document, ReadError
 from blocwatch.read import boilerplate, document_from_html, language, read_paths
-from blocwatch.read.html import MAX_ELEMENTS
-from blocwatch.read.text import NO_LANGUAGE
 from blocwatch.store import documents
 
 DE = "Russland liefert Belarus neue Kampfflugzeuge. Kasachstan und China vertiefen ihre Zusammenarbeit im Handel."
@@ -168,6 +166,7 @@ def test_hidden_html_text_is_not_read():
 # ---------------------------------------------------------------- 8. large HTML
 
 def test_html_of_many_tiny_elements_is_refused_with_a_reason():
+    from blocwatch.read.html import MAX_ELEMENTS
     html = "<html><body>" + "<p>x</p>" * (MAX_ELEMENTS + 10) + "</body></html>"
     with pytest.raises(Exception) as caught:
         document_from_html(html, "many")
@@ -231,6 +230,7 @@ def test_short_texts_in_other_languages_are_still_named(line, code):
 
 
 def test_text_with_no_language_signal_is_an_error_not_an_empty_language(tmp_path):
+    from blocwatch.read.text import NO_LANGUAGE
     (tmp_path / "numbers.txt").write_text("x0\nx1\nx2\n" * 50, encoding="utf-8")
     (tmp_path / "digits.txt").write_text("12345 67890 !!! 4711", encoding="utf-8")
     (tmp_path / "good.txt").write_text(DE, encoding="utf-8")

@@ -25,7 +25,6 @@ from sqlalchemy import create_engine, update
 
 from blocwatch.export import tables
 from blocwatch.store import documents
-from blocwatch.web.app import BodyGuard
 from web.conftest import _client
 from web.fixture import build, extractor
 
@@ -69,6 +68,7 @@ def _scope(headers: dict[str, str]) -> dict:
 
 
 def _guard(token, headers, recorder, seconds=30.0):
+    from blocwatch.web.app import BodyGuard
     guard = BodyGuard(_inner_app, limit=2 * 1024 * 1024, token=token, seconds=seconds)
     asyncio.run(guard(_scope(headers), recorder.receive, recorder.send))
     return recorder

@@ -27,7 +27,6 @@ from sqlalchemy import event, func, select
 
 from blocwatch.model import Claim, Document
 from blocwatch.store import create_store_engine, documents, ingest
-from blocwatch.store.faults import StoreError
 from blocwatch.store.testing import ScriptedExtractor
 
 DE = "Russland liefert Belarus neue Kampfflugzeuge. Kasachstan und China vertiefen ihre Zusammenarbeit im Handel."
@@ -205,6 +204,6 @@ def test_processes_opening_a_new_store_at_once_all_succeed(tmp_path):
 
 
 def test_store_error_is_one_line():
-    from blocwatch.store.faults import explain
+    from blocwatch.store.faults import StoreError, explain
     assert "\n" not in str(explain(RuntimeError("a\nb"), "x"))
     assert isinstance(explain(StoreError("s"), "x"), StoreError)
