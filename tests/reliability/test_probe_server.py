@@ -28,8 +28,8 @@ from blocwatch.store import documents
 from web.conftest import _client
 from web.fixture import build, extractor
 
-TOKEN = "s3cret"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
+from .test_hostile_api import AUTH, TOKEN, writable  # noqa: F401 - writable is a fixture
+
 
 
 # ---------------------------------------------------------------- 3. the body guard
@@ -112,14 +112,6 @@ def test_uploads_to_a_read_only_server_are_refused_through_the_app(tmp_path):
 
 
 # ---------------------------------------------------------------- 7, 9, 1: uploads
-
-@pytest.fixture
-def writable(tmp_path):
-    url = "sqlite:///" + str(tmp_path / "store.sqlite")
-    build(url).dispose()
-    with _client(url, token=TOKEN, extract=extractor()) as c:
-        yield c
-
 
 def test_deeply_nested_json_is_a_400(writable):
     for body in (b"[" * 100_000, b'{"a":' * 100_000):
