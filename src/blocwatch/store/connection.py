@@ -201,6 +201,9 @@ def ensure_schema(engine: Engine) -> None:
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+        elif engine.dialect.name == "postgresql":
+            # READ COMMITTED: after the lock, see the tables the process before us made
+            conn = conn.execution_options(isolation_level="READ COMMITTED")
         with conn.begin():
             if engine.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
