@@ -167,12 +167,14 @@ def _print_report(report, args) -> int:
               f"{report.seconds:.1f} s, {report.docs_per_second:.0f} documents/s, "
               f"extractor {report.extractor_version}")
         for failure in report.failed:
-            print(f"  failed: {failure.path}: {failure.reason}")
+            print(f"  failed: {failure}")
         if report.interrupted:
             print("interrupted: every document stored so far is complete; run again to go on")
+    if report.stopped:
+        print(f"blocwatch {args.command}: stopped: {report.stopped}", file=sys.stderr)
     if report.interrupted:
         return EXIT_INTERRUPTED
-    return EXIT_SOME_FAILED if report.failed else EXIT_OK
+    return EXIT_SOME_FAILED if report.failed or report.stopped else EXIT_OK
 
 
 def cmd_ingest(args) -> int:

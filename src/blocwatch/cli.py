@@ -8,6 +8,7 @@ from typing import Iterable
 
 from . import __version__
 from .model import Document, Extraction, ReadError
+from .printable import printable
 
 
 def _progress(items: Iterable, desc: str):
@@ -72,7 +73,7 @@ def evidence_window(sentence: str, cue: str = "", width: int = EVIDENCE_WIDTH) -
 
 def _table(ex: Extraction) -> str:
     doc: Document = ex.document
-    head = f"{doc.doc_id}  date={doc.date or '-'}  lang={doc.language or '-'}  actors={' '.join(ex.actors) or '-'}"
+    head = f"{printable(doc.doc_id)}  date={doc.date or '-'}  lang={doc.language or '-'}  actors={' '.join(ex.actors) or '-'}"
     if not ex.claims:
         return head + "\n    (no claims)\n"
     rows = [head]
@@ -232,6 +233,24 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        fault = _store_fault(exc, args)
+        if fault is None:
+            raise
+        _error(printable(fault))
+        return 1
+
+
+def _store_fault(exc: Exception, args: argparse.Namespace) -> str | None:
+    """One line for a fault of the store (not a database, disk full, read-only, ...),
+    or None when `exc` is something else (a bug: its traceback is wanted)."""
+    from .store.faults import StoreError, explain
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if type(exc).__module__.startswith("sqlalchemy") and hasattr(exc, "orig"):
+        from .store import display_url, resolve_url
+        return str(explain(exc, display_url(resolve_url(getattr(args, "db", None)))))
+    return None
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from .printable import printable
+
 # The relations of the claim contract (../shared/ONTOLOGY.md), in the contract's order.
 RELATIONS = (
     "MEMBER_OF", "LEFT", "OBSERVER_OF", "ALIGN", "DISTANCE", "MEET",
@@ -60,7 +62,8 @@ class ReadError:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        """One line, safe on a terminal (a file name may hold escape codes)."""
+        return printable(f"{self.path}: {self.reason}")
 
 
 @dataclass(frozen=True)

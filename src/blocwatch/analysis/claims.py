@@ -91,13 +91,14 @@ class StoredClaim:
         return origin_of(self.source, self.outlet, self.document_id)
 
     def citation(self) -> dict:
-        """Where the claim was read, for evidence lists."""
+        """Where the claim was read, for evidence lists. Not the file path: where the
+        ingesting machine kept a file is no evidence, and a server would show its disk."""
         return {
             "doc": self.doc_id, "document_id": self.document_id, "outlet": self.outlet,
             "url": self.url, "date": self.doc_date,
             "date_estimated": self.doc_date_estimated, "date_basis": self.doc_date_basis,
             "time_basis": self.time_basis,
-            "path": self.path, "time": self.time, "modality": self.modality,
+            "time": self.time, "modality": self.modality,
             "polarity": self.polarity, "source": self.source, "goods": list(self.goods),
             "relation": self.relation, "subject": self.subject, "object": self.object,
             "evidence": self.evidence, "start": self.char_start, "end": self.char_end,

@@ -6,6 +6,7 @@ names beside each relation (../shared/ONTOLOGY.md); `relation` always says ours.
 an organisation (LEFT) is PLOVER's REDUCE (break relations). States are no events and
 are left out of the event table: MEMBER_OF, OBSERVER_OF and DEPEND_ON (STATE_RELATIONS);
 facts.csv and claims.csv keep them.
+Text cells that a spreadsheet would take for a formula are prefixed with a quote.
 """
 from __future__ import annotations
 
@@ -47,11 +48,24 @@ def mode(claim: StoredClaim) -> str:
     return claim.modality
 
 
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
+# ("=HYPERLINK(...)" in a sentence, an outlet named "=1+2"): OWASP's advice is to prefix
+# such a cell with a single quote, which spreadsheets show as text and do not evaluate.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A text cell a spreadsheet will not evaluate; other values as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv(rows: list[list], header: list[str]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([neutralise(v) for v in row] for row in rows)
     return buffer.getvalue()
 
 

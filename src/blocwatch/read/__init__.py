@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from ..model import Document, ReadError
-from . import files
+from . import encoding, files
 from .html import document_from_html, read_html_file
 from .jsonl import read_jsonl_file
 from .text import NoText, build_document, read_text_file
@@ -33,9 +33,18 @@ def read_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Iterat
         paths = [paths]
     for item in files.iter_inputs(paths):
         if isinstance(item, ReadError):
-            yield item
+            yield _encodable(item)
             continue
-        yield from read_file(*item)
+        yield from map(_encodable, read_file(*item))
+
+
+def _encodable(item: Document | ReadError) -> Document | ReadError:
+    """A file name that is not valid UTF-8 is reported (and stored) with U+FFFD for its
+    odd bytes; build_document already did that for the Documents."""
+    if isinstance(item, ReadError):
+        item.path = encoding.encodable(item.path)
+        item.reason = encoding.encodable(item.reason)
+    return item
 
 
 def read_file(path: str, kind: str | None = None,

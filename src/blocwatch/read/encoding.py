@@ -38,6 +38,12 @@ _REPLACE = tuple(
     + [(ch, "\n") for ch in "\u2028\u2029\x85"]
 )
 
+# Lone surrogates: a file name that is not valid UTF-8 (Python keeps its bytes as
+# surrogates), or a JSON "\ud800" escape. No store or terminal can encode them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
 class DecodeError(ValueError):
     """Bytes that are not text; ``reason`` is the short sentence for ReadError."""
 
@@ -130,13 +136,22 @@ def _looks_binary(text: str) -> bool:
     return len(_CONTROL.findall(sample)) / len(sample) > _BINARY_SHARE
 
 
+def encodable(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, so it encodes as UTF-8."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(REPLACEMENT, text)
+
+
 def normalize(text: str) -> str:
     """Canonical form of decoded text: ``\\n`` line ends, plain spaces for no-break
-    spaces, no soft hyphens or zero-width marks, NFC (composed umlauts)."""
+    spaces, no soft hyphens or zero-width marks, no lone surrogates, NFC (composed
+    umlauts)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii():
         return text
+    text = encodable(text)
     for ch, repl in _REPLACE:       # str.replace runs in C; translate() with a dict does not
         if ch in text:
             text = text.replace(ch, repl)

@@ -29,6 +29,8 @@ class NoText(Exception):
 
 
 NO_TEXT = "no article text left after removing boilerplate"
+NO_LANGUAGE = (f"no language detected (fewer than {language.MIN_LETTERS} letters in words): "
+               "not an article")
 
 
 def build_document(text: str, doc_id: str, *, path: str | None = None, url: str | None = None,
@@ -36,12 +38,19 @@ def build_document(text: str, doc_id: str, *, path: str | None = None, url: str 
                    date: str | None = None, sitename: str | None = None) -> Document:
     """A Document from raw article text; the keyword values, when given, win over the text's."""
     text = encoding.normalize(text)
+    # names and metadata may come from a file name that is not UTF-8 or from JSON escapes
+    doc_id, path, url, title, outlet_name, date, sitename = (
+        encoding.encodable(v) if isinstance(v, str) else v
+        for v in (doc_id, path, url, title, outlet_name, date, sitename))
     marker, rest = dates.split_marker(text)
     cleaned = boilerplate.clean(rest)
     found, body = dates.find_dates(cleaned.text)
     body = boilerplate.tidy(body)
     if not body:
         raise NoText(NO_TEXT)
+    lang = language.detect(body)
+    if lang is None:
+        raise NoText(NO_LANGUAGE)
     return Document(
         doc_id=doc_id,
         text=body,
@@ -50,7 +59,7 @@ def build_document(text: str, doc_id: str, *, path: str | None = None, url: str 
         outlet=outlet.choose(given=outlet_name, url=url, domains=cleaned.outlets,
                              sitename=sitename, agencies=cleaned.agencies),
         date=dates.normalize_date(date) or dates.resolve(marker, found),
-        language=language.detect(body),
+        language=lang,
         path=path,
     )
 

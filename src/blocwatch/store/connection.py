@@ -12,7 +12,9 @@ PostgreSQL goes through the same code: pass ``postgresql+psycopg://user@host/db`
 SQLite is opened in WAL mode (readers keep reading while one process ingests), with
 transactions that begin at the first statement, reads included (each sees one snapshot),
 foreign keys enforced (so deleting a document takes its mentions and claims along) and a
-busy timeout (a second writer waits instead of failing at once).
+busy timeout (a second writer waits instead of failing at once). A SQLite file on a
+read-only mount is opened read-only (immutable). Faults of opening (not a database, disk
+full, read-only, locked) raise faults.StoreError with a one-line message.
 """
 from __future__ import annotations
 
@@ -22,13 +24,17 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from urllib.parse import quote, unquote
+
 from sqlalchemy import (Connection, Engine, case, create_engine, event, insert, inspect, select,
-                        update)
+                        text, update)
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError,
+                            OperationalError)
 from sqlalchemy.orm import Session
 
 from .facts import rebuild
+from .faults import StoreError, explain
 from .schema import (ADDED_COLUMNS, SCHEMA_VERSION, claims, metadata, store_generation,
                      store_meta)
 
@@ -65,8 +71,12 @@ def resolve_url(url_or_path: str | os.PathLike | None) -> str:
 
 
 def display_url(url: str) -> str:
-    """The URL as safe to print: passwords hidden."""
-    return make_url(url).render_as_string(hide_password=True)
+    """The URL as safe to print: passwords hidden; a SQLite file opened read-only (a
+    "file:" URI) shown as the plain file."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and (parsed.database or "").startswith("file:"):
+        return "sqlite:///" + unquote(parsed.database.removeprefix("file:").split("?")[0])
+    return parsed.render_as_string(hide_password=True)
 
 
 def _on_sqlite_connect(dbapi_connection, _record) -> None:
@@ -75,37 +85,107 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
     # so every transaction, reads included, sees one snapshot.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     # NORMAL is durable across application crashes in WAL mode (only an OS crash can lose
     # the last commits) and makes one commit per document cheap.
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
+def _on_read_only_sqlite_connect(dbapi_connection, _record) -> None:
+    # a store on a read-only mount: no journal mode to set, nothing to write
+    dbapi_connection.isolation_level = None
+
+
 def _on_sqlite_begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # "BEGIN IMMEDIATE" (execution option sqlite_begin) takes the write lock at once: a
+    # transaction that reads and then writes cannot fail half-way on a lock another
+    # writer took in between (SQLite's busy wait does not cover that case)
+    mode = connection.get_execution_options().get("sqlite_begin", "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+def _read_only_file(database: str) -> bool:
+    """Is the SQLite file (or its folder, where the WAL files go) not writable: a
+    read-only mount or a copy without write permission?"""
+    path = Path(database)
+    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 def create_store_engine(url: str | None = None, *, create: bool = True) -> Engine:
-    """An Engine for the store at `url` (default: see module doc), tables created."""
+    """An Engine for the store at `url` (default: see module doc), tables created.
+
+    A SQLite store on a read-only mount is opened read-only (reading works, writing
+    fails with a StoreError that says so). A file that is not a store, a full disk and
+    every other fault of opening raise a StoreError with a one-line message.
+    """
     url = resolve_url(url)
+    where = display_url(url)
     parsed = make_url(url)
+    read_only = False
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
-        if database and database != ":memory:" and not database.startswith("file:"):
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
-        event.listen(engine, "connect", _on_sqlite_connect)
+        plain_file = bool(database) and database != ":memory:" and not database.startswith("file:")
+        if plain_file and _read_only_file(database):
+            read_only = True
+            engine = create_engine(
+                "sqlite:///file:" + quote(str(Path(database).absolute()))
+                + "?mode=ro&immutable=1&uri=true", connect_args={"timeout": 30})
+            event.listen(engine, "connect", _on_read_only_sqlite_connect)
+        else:
+            if plain_file:
+                try:
+                    Path(database).parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(f"store {where} cannot be created: {exc.strerror or exc}"
+                                     ": pass a writable place with --db") from None
+            engine = create_engine(url, connect_args={"timeout": 30})
+            event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
     else:
         # REPEATABLE READ: an analysis that runs several queries sees one snapshot, as on
         # SQLite; writers only insert new rows or replace their own document's rows.
         engine = create_engine(url, pool_pre_ping=True, isolation_level="REPEATABLE READ")
-    if create:
-        ensure_schema(engine)
+    try:
+        if read_only:
+            _check_schema(engine, where)
+        elif create:
+            ensure_schema(engine)
+        else:
+            with engine.connect():
+                pass
+    except DBAPIError as exc:
+        engine.dispose()
+        raise explain(exc, where) from None
+    except StoreError:
+        engine.dispose()
+        raise
     return engine
+
+
+def _schema_complete(conn: Connection) -> bool:
+    """Does the store have every table and index of this version, and its version row?"""
+    inspector = inspect(conn)
+    tables = set(inspector.get_table_names())
+    if not set(metadata.tables) <= tables:
+        return False
+    for table in metadata.sorted_tables:
+        have = {ix["name"] for ix in inspector.get_indexes(table.name)}
+        if any(index.name not in have for index in table.indexes):
+            return False
+    known = conn.execute(select(store_meta.c.value)
+                         .where(store_meta.c.key == "schema_version")).scalar()
+    return (known is not None and int(known) >= SCHEMA_VERSION
+            and conn.execute(select(store_generation.c.id)).first() is not None)
+
+
+def _check_schema(engine: Engine, where: str) -> None:
+    with engine.connect() as conn:
+        if not _schema_complete(conn):
+            raise StoreError(f"store {where} is read-only and is not a complete blocwatch "
+                             "store of this version: open it once where it can be written")
 
 
 def ensure_schema(engine: Engine) -> None:
@@ -113,15 +193,27 @@ def ensure_schema(engine: Engine) -> None:
 
     Version 1 stores had no facts tables: they are created empty by create_all and filled
     from the claims here, once. Columns later versions added to existing tables are added
-    by _upgrade (schema.ADDED_COLUMNS).
+    by _upgrade (schema.ADDED_COLUMNS). Several processes may open a new store at once (two
+    ingests): the work is one transaction that holds the write lock from its start
+    (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so they take turns; a store
+    that is complete already is only read.
     """
-    metadata.create_all(engine)
-    with engine.begin() as conn:   # indexes added to tables an older version created
-        for table in metadata.sorted_tables:
-            for index in table.indexes:
-                index.create(conn, checkfirst=True)
-    try:
-        with engine.begin() as conn:
+    with engine.connect() as conn:
+        if _schema_complete(conn):
+            return
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+        elif engine.dialect.name == "postgresql":
+            # READ COMMITTED: after the lock, see the tables the process before us made
+            conn = conn.execution_options(isolation_level="READ COMMITTED")
+        with conn.begin():
+            if engine.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+            metadata.create_all(conn)
+            for table in metadata.sorted_tables:   # indexes added to tables an older
+                for index in table.indexes:        # version created
+                    index.create(conn, checkfirst=True)
             known = conn.execute(select(store_meta.c.value)
                                  .where(store_meta.c.key == "schema_version")).scalar()
             if known is None:
@@ -131,18 +223,11 @@ def ensure_schema(engine: Engine) -> None:
                 _upgrade(conn, int(known))
                 conn.execute(update(store_meta).where(store_meta.c.key == "schema_version")
                              .values(value=str(SCHEMA_VERSION)))
-    except IntegrityError:
-        pass  # another process opening the same new store wrote it first
-    try:
-        with engine.begin() as conn:
             if conn.execute(select(store_generation.c.id)).first() is None:
                 conn.execute(insert(store_generation).values(id=1, generation=0))
-    except IntegrityError:
-        pass  # as above
 
 
-class StoreError(Exception):
-    """The store cannot be opened; the message says why in one line, for the user."""
+_SCHEMA_LOCK = 0x626C6F63   # "bloc": the advisory lock key of schema creation on PostgreSQL
 
 
 # what `postgresql://` and `postgres://` mean here: the driver blocwatch installs

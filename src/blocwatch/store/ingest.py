@@ -45,6 +45,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from ..model import TIME_BASES, Document, Extraction, ReadError
 from ..runner import CHUNK, Extractor, Failure, Workers, default_extractor, extract_checked
 from .connection import create_store_engine, display_url, writing
+from .faults import StoreUnwritable, cannot_write, explain
 from .facts import forget_document, record_document, record_documents
 from .generation import bump_generation
 from .periods import normalise, period
@@ -69,6 +70,7 @@ class IngestReport:
     claims: int = 0
     seconds: float = 0.0
     interrupted: bool = False
+    stopped: str = ""          # why the batch stopped before its end (a full disk)
     extractor_version: str = ""
 
     @property
@@ -84,7 +86,7 @@ class IngestReport:
             "mentions": self.mentions, "claims": self.claims,
             "seconds": round(self.seconds, 3),
             "docs_per_second": round(self.docs_per_second, 1),
-            "interrupted": self.interrupted,
+            "interrupted": self.interrupted, "stopped": self.stopped,
         }
 
 
@@ -217,14 +219,17 @@ def write_retrying(engine: Engine, extraction: Extraction, version: str,
     the stored facts. On PostgreSQL both may insert the same new fact (the second fails
     on its unique key once the first commits) or lock the same facts (a deadlock the
     server breaks by failing one); SQLite's single writer may time out waiting. Trying
-    the document's transaction again then succeeds; each try is whole or nothing.
+    the document's transaction again then succeeds; each try is whole or nothing. A full
+    disk or a read-only store is not retried: StoreUnwritable stops the batch.
     """
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
             with writing(engine) as conn:
                 write_extraction(conn, extraction, version, replace_id=replace_id)
             return True
-        except (IntegrityError, OperationalError):
+        except (IntegrityError, OperationalError) as exc:
+            if cannot_write(exc):
+                raise explain(exc, display_url(str(engine.url))) from None
             if replace_id is None:
                 with engine.connect() as conn:
                     if conn.execute(select(documents.c.id).where(
@@ -308,6 +313,8 @@ def _run_batch(url: str | Engine | None, version: str, items_of, run) -> IngestR
         run(engine, items, report)
     except KeyboardInterrupt:
         report.interrupted = True
+    except StoreUnwritable as exc:        # every later document would fail the same way
+        report.stopped = str(exc)
     finally:
         if hasattr(items, "close"):
             items.close()

@@ -5,11 +5,12 @@ an unknown bloc a 404, through the handlers in app.py).
 """
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from collections.abc import Iterator
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
@@ -217,14 +218,36 @@ def get_registry(at: str | None = Query(None, description="YYYY, YYYY-MM or YYYY
 @router.post("/documents", status_code=201, dependencies=[Depends(require_token)],
              summary="Upload articles for ingestion (needs the bearer token)")
 async def post_documents(request: Request):
+    raw = await request.body()
+    state = request.app.state
+    # Reading and extracting run in a worker thread, never on the event loop, so other
+    # requests are answered meanwhile; one upload at a time is worked on (the body limit
+    # and linear reading bound how long), the next waits up to UPLOAD_WAIT_SECONDS.
     try:
-        body = json.loads(await request.body())
+        await asyncio.wait_for(state.uploads.acquire(), UPLOAD_WAIT_SECONDS)
+    except asyncio.TimeoutError:
+        raise HTTPException(503, "busy with another upload: try again shortly",
+                            headers={"Retry-After": "10"}) from None
+    try:
+        report = await run_in_threadpool(_ingest_body, raw, state)
+    finally:
+        state.uploads.release()
+    answer = report.to_dict()
+    answer.pop("url", None)         # where the store lives is the server's business
+    return answer
+
+
+UPLOAD_WAIT_SECONDS = 60
+
+
+def _ingest_body(raw: bytes, state):
+    try:
+        body = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ValueError(f"body is not JSON: {exc}") from exc
+    except RecursionError:
+        raise ValueError("body is not JSON that can be read: nested too deeply") from None
     docs = documents_from_body(body)
-    state = request.app.state
-    report = await run_in_threadpool(
-        ingest, [], state.engine, False, extract=state.extract,
-        extractor_version=getattr(state.extract, "version", None),
-        read=lambda _paths: docs)
-    return report.to_dict()
+    return ingest([], state.engine, False, extract=state.extract,
+                  extractor_version=getattr(state.extract, "version", None),
+                  read=lambda _paths: docs)

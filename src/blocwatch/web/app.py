@@ -1,5 +1,5 @@
-"""The FastAPI app: store engine, read-only unless a token is set, body size limit,
-the API routes (api.py) and the static page.
+"""The FastAPI app: store engine, read-only unless a token is set, body guard (size,
+token before reading, time), the API routes (api.py) and the static page.
 
 Why a token and not accounts: the server is meant for one analyst or a small team on a
 trusted network; the token keeps a read-only deployment from being written to by
@@ -7,6 +7,7 @@ accident or by anyone who can reach it. Without a token every write is refused.
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hmac
 from importlib import resources
@@ -16,23 +17,36 @@ from fastapi.responses import FileResponse, JSONResponse
 
 from .cache import AnswerCache
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DBAPIError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sqlalchemy import Engine
 
 from .. import __version__
 from ..store import create_store_engine
+from ..store.faults import StoreError, explain
 
 MAX_BODY_BYTES = 2 * 1024 * 1024   # a few hundred articles of text; more: use `ingest`
+BODY_SECONDS = 30.0                # to receive a body of up to MAX_BODY_BYTES
 STATIC = resources.files("blocwatch.web") / "static"
 
 
-class BodyLimit:
-    """Refuses request bodies over `limit` bytes with 413, whether or not the client
-    announces the length (a chunked upload is counted as it streams in)."""
+class BodyGuard:
+    """What a request body may cost before anyone reads it.
 
-    def __init__(self, app: ASGIApp, limit: int):
-        self.app, self.limit = app, limit
+    - A body announced over `limit` bytes is refused with 413, and one that turns out
+      larger while it streams in (chunked) too: the app never starts on a body that is
+      too large half-way through.
+    - A body of a request that may not write (read-only server, missing or wrong token)
+      is never read: the app sees an empty body and refuses the request (403 or 401), so
+      a hundred unauthenticated uploads hold nothing but their sockets.
+    - A body that does not arrive within `seconds` (a slow client, or one that announces
+      more bytes than it sends) is a 408, not a connection held for ever.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int, token: str | None = None,
+                 seconds: float = BODY_SECONDS):
+        self.app, self.limit, self.token, self.seconds = app, limit, token, seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -41,23 +55,24 @@ class BodyLimit:
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await _too_large(self.limit, send)
+            await _refuse(413, f"request body over {self.limit} bytes", send)
             return
-        # Read the body up to the limit before the app sees it, then replay it: the
-        # app never starts on a body that turns out too large half-way through.
-        chunks, seen, more = [], 0, True
-        while more:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            chunk = message.get("body", b"")
-            seen += len(chunk)
-            if seen > self.limit:
-                await _too_large(self.limit, send)
-                return
-            chunks.append(chunk)
-            more = message.get("more_body", False)
-        body, replayed = b"".join(chunks), False
+        has_body = (declared not in (None, b"0")) or b"transfer-encoding" in headers
+        if not has_body:
+            await self.app(scope, receive, send)
+            return
+        if not authorized(self.token, headers.get(b"authorization", b"").decode("latin-1")):
+            await self.app(scope, _unread_body(), send)
+            return
+        try:
+            body = await asyncio.wait_for(self._read(receive), self.seconds)
+        except asyncio.TimeoutError:
+            await _refuse(408, f"request body not received within {self.seconds:g} s", send)
+            return
+        if body is None:
+            await _refuse(413, f"request body over {self.limit} bytes", send)
+            return
+        replayed = False
 
         async def replay() -> Message:
             nonlocal replayed
@@ -68,10 +83,51 @@ class BodyLimit:
 
         await self.app(scope, replay, send)
 
+    async def _read(self, receive: Receive) -> bytes | None:
+        """The whole body, or None when it grows over the limit."""
+        chunks, seen, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.limit:
+                return None
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        return b"".join(chunks)
 
-async def _too_large(limit: int, send: Send) -> None:
-    response = JSONResponse({"detail": f"request body over {limit} bytes"}, status_code=413)
+
+def _unread_body() -> Receive:
+    """A receive that gives the app an empty body and then nothing (the app's wait for
+    a disconnect ends with the response): the client's body is never read."""
+    calls = 0
+
+    async def receive() -> Message:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await asyncio.Event().wait()      # cancelled when the response is sent
+        return {"type": "http.disconnect"}
+
+    return receive
+
+
+async def _refuse(status: int, detail: str, send: Send) -> None:
+    response = JSONResponse({"detail": detail}, status_code=status,
+                            headers={"Connection": "close"})
     await response({"type": "http"}, None, send)   # type: ignore[arg-type]
+
+
+def authorized(token: str | None, header: str) -> bool:
+    """Does an Authorization header carry the bearer token (never, without one)?"""
+    if not token:
+        return False
+    scheme, _, value = header.partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(value.strip().encode(),
+                                                              token.encode())
 
 
 def require_token(request: Request) -> None:
@@ -79,16 +135,14 @@ def require_token(request: Request) -> None:
     token = request.app.state.token
     if not token:
         raise HTTPException(403, "read-only server: start it with --token to allow uploads")
-    given = request.headers.get("authorization", "")
-    scheme, _, value = given.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(),
-                                                             token.encode()):
+    if not authorized(token, request.headers.get("authorization", "")):
         raise HTTPException(401, "missing or wrong bearer token",
                             headers={"WWW-Authenticate": "Bearer"})
 
 
 def create_app(url: str | Engine | None = None, token: str | None = None,
-               max_body: int = MAX_BODY_BYTES, extract=None) -> FastAPI:
+               max_body: int = MAX_BODY_BYTES, extract=None,
+               body_seconds: float = BODY_SECONDS) -> FastAPI:
     """The app over the store at `url`. `extract` replaces the extractor for uploads
     (tests bring a scripted one)."""
     from .api import router
@@ -106,6 +160,7 @@ def create_app(url: str | Engine | None = None, token: str | None = None,
     app.state.engine = url if isinstance(url, Engine) else create_store_engine(url)
     app.state.token = token or None
     app.state.extract = extract
+    app.state.uploads = asyncio.Semaphore(1)     # uploads worked on at once (api.py)
     app.state.graphs = AnswerCache()
     app.include_router(router, prefix="/api")
 
@@ -123,6 +178,14 @@ def create_app(url: str | Engine | None = None, token: str | None = None,
     @app.exception_handler(KeyError)
     async def _unknown(_request, exc: KeyError):
         return JSONResponse({"detail": exc.args[0] if exc.args else str(exc)}, 404)
+
+    @app.exception_handler(StoreError)
+    @app.exception_handler(DBAPIError)
+    async def _store_fault(_request, exc: Exception):
+        # the store broke under the running server (truncated, disk full, ...): say so
+        # and keep serving; the page and the next request after a repair work again
+        return JSONResponse({"detail": str(explain(exc, "of this server"))}, 503,
+                            headers={"Retry-After": "60"})
 
     @app.exception_handler(ValueError)
     async def _bad(_request, exc: ValueError):
@@ -142,7 +205,7 @@ def create_app(url: str | Engine | None = None, token: str | None = None,
             response.headers.setdefault(key, value)
         return response
 
-    app.add_middleware(BodyLimit, limit=max_body)
+    app.add_middleware(BodyGuard, limit=max_body, token=app.state.token, seconds=body_seconds)
     return app
 
 
