@@ -35,7 +35,7 @@ def one_line_error(capsys, argv) -> str:
 @pytest.mark.parametrize("argv, says", [
     (["who-supports", "RUS", "--db", "foo://bar"], "unknown database 'foo'"),
     (["who-supports", "RUS", "--db", "postgresql://nobody@127.0.0.1:1/x"],
-     "cannot open the store at postgresql+psycopg://nobody@127.0.0.1:1/x"),
+     "postgresql+psycopg://nobody@127.0.0.1:1/x failed: connection failed"),
     (["ingest", "nothing", "--db", "foo://bar"], "unknown database"),
     (["export", "--format", "gexf", "--db", "foo://bar"], "unknown database"),
 ], ids=["unknown-scheme", "unreachable-server", "ingest", "export"])

@@ -85,6 +85,8 @@ def _table(ex: Extraction) -> str:
             flags.append(f"src={c.source}")
         if c.goods:
             flags.append("goods=" + ",".join(c.goods))
+        if c.confidence is not None:
+            flags.append(f"p={c.confidence:.2f}")
         rows.append(f"    {c.subject:>6} {c.relation:<19} {c.object:<6} {' '.join(flags)}")
         rows.append(" " * 11 + evidence_window(c.evidence, c.cue))
     return "\n".join(rows) + "\n"
