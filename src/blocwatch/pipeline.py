@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from importlib import resources
 
+import numpy as np
+
 from . import __version__
 from .actors.gazetteer import Gazetteer, load as load_gazetteer
 from .actors.link import find_mentions, names_actor
@@ -125,26 +127,45 @@ def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
     whose calibrated probability reaches the relation's threshold, built from its best
     candidate. (Cross-validation chose this union: the scorer alone finds more, the rules
     alone are more precise; see ``blocwatch train``.)"""
-    best: dict[tuple[str, str, str], tuple[float, float, Candidate]] = {}
     views: dict[int, object] = {}
+    rows = []
     for c in doc.candidates:
         view = views.get(id(c.seen))
         if view is None:
             view = views[id(c.seen)] = view_of(c.seen, doc.lang)
-        probs, p_neg = model.scores(features(c, view, doc.lang, doc.gazetteer))
-        s0, o0 = c.pair
-        for r, p in zip(model.relations, probs):
-            s, o = (o0, s0) if r in SYMMETRIC and o0 < s0 else (s0, o0)
-            key = (s, r, o)
-            if key not in best or p > best[key][0]:
-                best[key] = (float(p), p_neg, c)
+        rows.append(features(c, view, doc.lang, doc.gazetteer))
+    probs = model.score_all(rows) if rows else None
+    relations = model.relations
+    by_pair: dict[tuple[str, str], list[int]] = {}
+    for i, c in enumerate(doc.candidates):
+        by_pair.setdefault(c.pair, []).append(i)
+
+    def key_of(s: str, r: str, o: str) -> tuple[str, str, str]:
+        return (o, r, s) if r in SYMMETRIC and o < s else (s, r, o)
+
+    # only (candidate, relation) cells that can pass their threshold are looked at
+    best: dict[tuple[str, str, str], tuple[float, float, Candidate]] = {}
+    if probs is not None:
+        for i, j in zip(*np.nonzero(probs[:, :-1] >= model.raw_floor)):
+            c = doc.candidates[i]
+            key = key_of(c.a.code, relations[j], c.b.code)
+            if key not in best or probs[i, j] > best[key][0]:
+                best[key] = (float(probs[i, j]), float(probs[i, -1]), c)
+
+    def probability(s: str, r: str, o: str) -> float:
+        """The best probability of a key over its candidates (either order if symmetric)."""
+        j = relations.index(r) if r in relations else None
+        if j is None or probs is None:
+            return 0.0
+        found = by_pair.get((s, o), []) + (by_pair.get((o, s), []) if r in SYMMETRIC else [])
+        return max((float(probs[i, j]) for i in found), default=0.0)
+
     claims = []
     ruled = set()
     for c in doc.rule_claims:
         s, o = (c.object, c.subject) if c.relation in SYMMETRIC and c.object < c.subject else (c.subject, c.object)
         ruled.add((s, c.relation, o))
-        found = best.get((s, c.relation, o))
-        c.confidence = round(model.calibrated(found[0] if found else 0.0), 3)
+        c.confidence = round(model.calibrated(probability(c.subject, c.relation, c.object)), 3)
         claims.append(c)
     for (s, r, o), (p, p_neg, c) in best.items():
         if (s, r, o) in ruled:
