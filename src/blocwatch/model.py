@@ -32,6 +32,14 @@ GOODS = ("weapons", "ammunition", "drones", "military_equipment", "spare_parts",
          "dual_use", "raw_materials", "energy", "other")
 
 
+def relation_key(subject: str, relation: str, object_: str) -> tuple[str, str, str]:
+    """(subject, relation, object) with the sides of a symmetric relation in sorted order:
+    the one rule that makes "A meets B" and "B meets A" the same claim."""
+    if relation in SYMMETRIC and object_ < subject:
+        return (object_, relation, subject)
+    return (subject, relation, object_)
+
+
 def content_hash(text: str) -> str:
     """Stable identity of a document's text: the same text read twice is one document."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -105,10 +113,7 @@ class Claim:
 
     def key(self) -> tuple[str, str, str, str]:
         """Identity used to collapse repeated mentions, as the scorer does."""
-        s, o = self.subject, self.object
-        if self.relation in SYMMETRIC and o < s:
-            s, o = o, s
-        return (s, self.relation, o, self.polarity)
+        return (*relation_key(self.subject, self.relation, self.object), self.polarity)
 
     def to_contract(self) -> dict:
         out = {

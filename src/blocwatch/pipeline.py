@@ -35,7 +35,7 @@ from .claims.features import features, view_of
 from .claims.lexicon import SUPPORTED_LANGUAGES, Language, language
 from .claims.modality import source_of
 from .claims.roles import Discourse
-from .model import SYMMETRIC, Claim, Document, Extraction, Mention, Sentence
+from .model import SYMMETRIC, Claim, Document, Extraction, Mention, Sentence, relation_key
 from .nlp.sentences import split_sentences
 
 EXTRACTORS = ("model", "rules")
@@ -140,15 +140,12 @@ def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
     for i, c in enumerate(doc.candidates):
         by_pair.setdefault(c.pair, []).append(i)
 
-    def key_of(s: str, r: str, o: str) -> tuple[str, str, str]:
-        return (o, r, s) if r in SYMMETRIC and o < s else (s, r, o)
-
     # only (candidate, relation) cells that can pass their threshold are looked at
     best: dict[tuple[str, str, str], tuple[float, float, Candidate]] = {}
     if probs is not None:
         for i, j in zip(*np.nonzero(probs[:, :-1] >= model.raw_floor)):
             c = doc.candidates[i]
-            key = key_of(c.a.code, relations[j], c.b.code)
+            key = relation_key(c.a.code, relations[j], c.b.code)
             if key not in best or probs[i, j] > best[key][0]:
                 best[key] = (float(probs[i, j]), float(probs[i, -1]), c)
 
@@ -163,8 +160,7 @@ def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
     claims = []
     ruled = set()
     for c in doc.rule_claims:
-        s, o = (c.object, c.subject) if c.relation in SYMMETRIC and c.object < c.subject else (c.subject, c.object)
-        ruled.add((s, c.relation, o))
+        ruled.add(relation_key(c.subject, c.relation, c.object))
         c.confidence = round(model.calibrated(probability(c.subject, c.relation, c.object)), 3)
         claims.append(c)
     for (s, r, o), (p, p_neg, c) in best.items():

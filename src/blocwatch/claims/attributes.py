@@ -8,26 +8,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import SYMMETRIC, Claim
+from ..model import Claim, relation_key
 from . import timex
 from .candidates import Candidate
-from .goods import goods_in
 from .modality import modality_of
 
 if TYPE_CHECKING:
     from ..pipeline import Parsed
 
 
-def _same(c: Claim, s: str, r: str, o: str, polarity: str) -> bool:
-    if c.relation != r or c.polarity != polarity:
-        return False
-    return (c.subject, c.object) == (s, o) or (r in SYMMETRIC and (c.subject, c.object) == (o, s))
-
-
 def claim_from(cand: Candidate, s: str, r: str, o: str, polarity: str, confidence: float, doc: "Parsed") -> Claim:
     seen = cand.seen
     sentence = seen.sentence
-    ruled = next((c for c in seen.claims if _same(c, s, r, o, polarity)), None)
+    key = (*relation_key(s, r, o), polarity)
+    ruled = next((c for c in seen.claims if c.key() == key), None)
     if ruled is not None:
         return Claim(s, r, o, polarity, ruled.modality, ruled.time, ruled.source, list(ruled.goods),
                      ruled.evidence, ruled.start, ruled.end, ruled.cue, confidence, ruled.time_basis)
@@ -40,13 +34,12 @@ def claim_from(cand: Candidate, s: str, r: str, o: str, polarity: str, confidenc
     else:
         start, end = sentence.start, sentence.end
         evidence = text
-        at = min(cand.a.start, cand.b.start)
-    lo = min(cand.a.start, cand.b.start) if not cand.earlier else 0
-    modality = modality_of(text, text[lo:], doc.lang, None)
+        at = min(cand.a.start, cand.b.start)   # where the pair begins: its clause onwards
+    modality = modality_of(text, text[at:], doc.lang, None)
     times = seen.times if seen.analysis is not None else timex.resolve_all(text, pub)
     time = timex.nearest(times, at)
     basis = "stated" if time else None
     if time is None and pub:
         time, basis = pub[:7], "published"   # the article speaks of its own day
-    goods = (seen.goods or goods_in(text) or []) if r == "SUPPLY" else []
+    goods = seen.goods if r == "SUPPLY" else []   # the rule analysis read them once
     return Claim(s, r, o, polarity, modality, time, seen.source, list(goods), evidence, start, end, "", confidence, basis)

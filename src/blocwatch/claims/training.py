@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..model import RELATIONS, SYMMETRIC, Document, ReadError
+from ..model import RELATIONS, Document, ReadError, relation_key
 from .candidates import Candidate
 from .features import features, view_of
 
@@ -35,10 +35,6 @@ C = 0.2            # inverse regularisation strength of every regression (CV: 0.
 ROUNDS = 2         # fitting rounds (see fit)
 RELABEL_SHARE = 0.5
 WEAK = 0.3
-
-
-def key_of(s: str, r: str, o: str) -> tuple[str, str, str]:
-    return (o, r, s) if r in SYMMETRIC and o < s else (s, r, o)
 
 
 @dataclass
@@ -91,7 +87,7 @@ def _featurise(document: Document, g: dict, corpus: str, parse, make_candidates)
     make_candidates(parsed)
     out = GoldDoc(document.doc_id, corpus, parsed.lang.code)
     for c in g["claims"]:
-        k = key_of(c["subject"], c["relation"], c["object"])
+        k = relation_key(c["subject"], c["relation"], c["object"])
         if c.get("optional"):
             out.optional.add(k)
         else:
@@ -104,7 +100,7 @@ def _featurise(document: Document, g: dict, corpus: str, parse, make_candidates)
             view = views[id(cand.seen)] = view_of(cand.seen, parsed.lang)
         out.candidates.append(features(cand, view, parsed.lang, parsed.gazetteer))
         out.pairs.append(cand.pair)
-    out.rule_keys = {(*key_of(c.subject, c.relation, c.object), c.polarity) for c in parsed.rule_claims}
+    out.rule_keys = {(*relation_key(c.subject, c.relation, c.object), c.polarity) for c in parsed.rule_claims}
     return out
 
 
@@ -130,7 +126,7 @@ def _labels(docs: list[GoldDoc]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
     for d in docs:
         for s, o in d.pairs:
             for j, r in enumerate(RELATIONS):
-                k = key_of(s, r, o)
+                k = relation_key(s, r, o)
                 if k in d.required:
                     y[i, j] = 1
                     neg_w[i] = 1.0
@@ -183,7 +179,7 @@ def _relabel(docs, p, y, w):
             keys = defaultdict(list)
             for r in rows:
                 s, o = d.pairs[r]
-                keys[key_of(s, RELATIONS[j], o)].append(r)
+                keys[relation_key(s, RELATIONS[j], o)].append(r)
             for members in keys.values():
                 top = max(p[i + r, j] for r in members)
                 for r in members:
@@ -232,7 +228,7 @@ def _predict(docs: list[GoldDoc], vocabulary, weights, bias) -> list[dict]:
         best: dict = {}
         for s, o in d.pairs:
             for j, r in enumerate(RELATIONS):
-                k = key_of(s, r, o)
+                k = relation_key(s, r, o)
                 if k not in best or p[i, j] > best[k][0]:
                     best[k] = (float(p[i, j]), float(p[i, -1]))
             i += 1
