@@ -187,12 +187,17 @@ def membership_section(session: Session, bloc_name: str) -> str:
             f"{sources.html()}")
 
 
+def _table(headers: list[str], rows: list[list[str]], empty: str) -> str:
+    """An HTML table of text cells (escaped here), or one row saying why it is empty."""
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return (f"<table><tr>{head}</tr>"
+            f"{body or f'<tr><td colspan={len(headers)}>{escape(empty)}</td></tr>'}</table>")
+
+
 def obligations_section(session: Session, bloc_name: str) -> str:
     result = analysis.obligations(session, bloc_name)
-    rows = "".join(
-        f"<tr><td>{escape(o.type)}</td><td>{escape(o.clause)}</td><td>{escape(o.summary)}"
-        f"</td><td>{escape(str(o.since or ''))}</td><td>{escape(o.source)}</td></tr>"
-        for o in result.obligations)
+    rows = [[o.type, o.clause, o.summary, str(o.since or ""), o.source] for o in result.obligations]
     requests, sources = [], Sources("s-obligations")
     for r in result.requests:
         row = f"{r.requester} asks {r.addressee} ({r.time or 'undated'})"
@@ -201,16 +206,13 @@ def obligations_section(session: Session, bloc_name: str) -> str:
             + " " + refs_text(sources.refs(a.evidence, f"{row}: {a.actor}"))
             for a in r.responses)
         asked = refs_text(sources.refs(r.evidence, row))
-        requests.append(f"<tr><td>{escape(r.requester)}</td><td>{escape(r.addressee)}</td>"
-                        f"<td>{escape(r.time or 'undated')}</td><td>{escape(asked)}</td>"
-                        f"<td>{escape(answers)}</td></tr>")
+        requests.append([r.requester, r.addressee, r.time or "undated", asked, answers])
     return (f"<h2>{escape(result.bloc)} obligations and aid requests</h2>"
-            f"<table><tr><th>type</th><th>clause</th><th>what members owe</th><th>since</th>"
-            f"<th>source</th></tr>{rows}</table><h3>Requests for aid and the answers</h3>"
-            f"<table><tr><th>requester</th><th>asked</th><th>when</th><th>sources</th>"
-            f"<th>answers [sources]</th></tr>"
-            f"{''.join(requests) or '<tr><td colspan=5>none in the store</td></tr>'}</table>"
-            f"{sources.html()}")
+            + _table(["type", "clause", "what members owe", "since", "source"], rows, "none in the registry")
+            + "<h3>Requests for aid and the answers</h3>"
+            + _table(["requester", "asked", "when", "sources", "answers [sources]"], requests,
+                     "none in the store")
+            + sources.html())
 
 
 def scenario_section(session: Session, actor: str) -> str:
@@ -230,18 +232,15 @@ def scenario_section(session: Session, actor: str) -> str:
                            + refs_text(sources.refs([{**e, "evidence": e.get("sentence")} for e in s.evidence],
                                                     f"{p.party} stance"))
                            for s in p.stance[:4]) or "none"
-        rows.append(f"<tr><td>{escape(p.party)}</td><td>{escape(p.verdict)}</td>"
-                    f"<td>{escape(bound)}</td><td>{escape(record)}</td>"
-                    f"<td>{escape(stance)}</td></tr>")
+        rows.append([p.party, p.verdict, bound, record, stance])
     adversaries = "; ".join(f"{a.actor} (backed by {', '.join(a.backers) or 'nobody named'})"
                             for a in result.adversaries) or "none in the store"
     return (f"<h2>If {escape(actor)} is attacked</h2><p>Who is bound to defend "
             f"{escape(actor)} on {escape(result.at)} (registry), what each did when asked "
             f"before and where it stands (articles). Adversaries: {escape(adversaries)}.</p>"
-            f"<table><tr><th>party</th><th>verdict</th><th>bound by</th><th>record [sources]</th>"
-            f"<th>stance [sources]</th></tr>"
-            f"{''.join(rows) or '<tr><td colspan=5>nobody is bound or takes sides</td></tr>'}"
-            f"</table>{sources.html()}")
+            + _table(["party", "verdict", "bound by", "record [sources]", "stance [sources]"], rows,
+                     "nobody is bound or takes sides")
+            + sources.html())
 
 
 def render_report(session: Session, actor: str = "RUS", bloc: str = "CSTO",
