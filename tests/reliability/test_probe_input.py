@@ -15,7 +15,6 @@ needed many minutes for), so the test is bounded and fails only on a real regres
 from __future__ import annotations
 
 import importlib.util
-
 import json
 import os
 import re
