@@ -123,7 +123,8 @@ def make_candidates(doc: Parsed) -> None:
 
 def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
     """The rule engine's claims, each with the scorer's calibrated probability of its key as
-    its confidence, and one claim per (subject, relation, object) the rules did not state
+    its confidence (for the model's ``strict`` relations only those that reach the relation's
+    threshold), and one claim per (subject, relation, object) the rules did not state
     whose calibrated probability reaches the relation's threshold, built from its best
     candidate. (Cross-validation chose this union: the scorer alone finds more, the rules
     alone are more precise; see ``blocwatch train``.)"""
@@ -162,6 +163,8 @@ def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
     for c in doc.rule_claims:
         ruled.add(relation_key(c.subject, c.relation, c.object))
         c.confidence = round(model.calibrated(probability(c.subject, c.relation, c.object)), 3)
+        if c.relation in model.strict and c.confidence < model.thresholds.get(c.relation, 0.5):
+            continue   # a relation the analyses lean on: the rule must convince the scorer too
         claims.append(c)
     for (s, r, o), (p, p_neg, c) in best.items():
         if (s, r, o) in ruled:

@@ -40,9 +40,31 @@ def test_every_model_claim_carries_a_confidence_in_the_contract():
     assert all(c.confidence is None and "confidence" not in c.to_contract() for c in rules.claims)
 
 
-def test_the_rule_engines_claims_stay_among_the_models():
-    keys = lambda ex: {(c.subject, c.relation, c.object, c.polarity) for c in ex.claims}  # noqa: E731
-    assert keys(extract(_doc(TEXT_DE), extractor="rules")) <= keys(extract(_doc(TEXT_DE)))
+def test_the_rule_engines_claims_stay_unless_the_scorer_holds_their_relation_to_its_threshold():
+    model = scorer.shipped()
+    ruled = extract(_doc(TEXT_DE), extractor="rules").claims
+    by_key = {(c.subject, c.relation, c.object, c.polarity): c for c in extract(_doc(TEXT_DE)).claims}
+    assert ruled
+    for c in ruled:
+        kept = by_key.get((c.subject, c.relation, c.object, c.polarity))
+        if c.relation not in model.strict:
+            assert kept is not None
+        else:
+            assert (kept is not None) == (kept is not None and kept.confidence >= model.thresholds[c.relation])
+
+
+def test_a_strict_relation_drops_the_rule_claims_the_scorer_doubts(monkeypatch):
+    import dataclasses
+
+    model = scorer.shipped()
+    text = "Russland liefert Waffen an Belarus."
+    assert any(c.relation == "SUPPLY" for c in extract(_doc(text)).claims) or "SUPPLY" in model.strict
+    doubting = dataclasses.replace(model, strict=frozenset({"SUPPLY"}), thresholds={**model.thresholds, "SUPPLY": 0.999})
+    monkeypatch.setattr(scorer, "shipped", lambda: doubting)
+    assert not [c for c in extract(_doc(text)).claims if c.relation == "SUPPLY"]
+    lenient = dataclasses.replace(model, strict=frozenset(), thresholds={**model.thresholds, "SUPPLY": 0.999})
+    monkeypatch.setattr(scorer, "shipped", lambda: lenient)
+    assert [c for c in extract(_doc(text)).claims if c.relation == "SUPPLY"]
 
 
 def test_min_confidence_drops_the_less_certain_claims():
@@ -115,6 +137,30 @@ def test_training_is_deterministic_and_reports_grouped_cross_validation(tmp_path
     assert a.read_bytes() == b.read_bytes()
     model = scorer.load_file(a)
     assert model.meta["documents"] == 8 and model.meta["folds"] == 4
+
+
+def test_quoted_evidence_places_a_gold_claim_in_its_sentence(tmp_path):
+    """gold.txt's quotation marks the sentence that states a claim: the pair's candidates
+    there are positives, those in other sentences are not."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "d1.txt").write_text("Russland und Belarus trafen sich in Minsk. "
+                                     "Russland liefert seit Jahren Waffen an Belarus.", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "d1", "date": None, "actors": ["BLR", "RUS"], "claims": [
+        {"subject": "RUS", "relation": "SUPPLY", "object": "BLR", "polarity": "pos"}]}) + "\n", encoding="utf-8")
+    (tmp_path / "gold.txt").write_text('# doc d1\ndate: null\nactors: BLR RUS\n'
+                                       'RUS SUPPLY BLR  # „liefert seit Jahren Waffen“ ... (Waffen)\n', encoding="utf-8")
+    assert training.load_quotes(tmp_path / "gold.txt") == {"d1": {("RUS", "SUPPLY", "BLR"): ["liefert seit jahren waffen"]}}
+    [doc] = training.build_corpus([(gold, articles, "t")])
+    assert doc.evidence == {("RUS", "SUPPLY", "BLR"): {1}}
+    y, w, _, _ = training._labels([doc])
+    j = training.RELATIONS.index("SUPPLY")
+    for (pair, (first, last)), label, weight in zip(zip(doc.pairs, doc.spans), y[:, j], w[:, j]):
+        if pair == ("RUS", "BLR") and first == last == 1:
+            assert label == 1 and weight == 1.0
+        elif pair == ("RUS", "BLR"):
+            assert label == 0 and weight == training.OFF_EVIDENCE
 
 
 def test_floor_check_fails_below_the_floor(tmp_path):

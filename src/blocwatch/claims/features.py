@@ -44,6 +44,7 @@ class SentenceView:
     negations: list[int]
     words: frozenset[str]
     flags: tuple[str, ...]
+    actors: str = "2"                           # how many actors the sentence names (bucket)
 
 
 def view_of(seen: SentenceAnalysis, lang: Language) -> SentenceView:
@@ -69,6 +70,7 @@ def view_of(seen: SentenceAnalysis, lang: Language) -> SentenceView:
         negations=[m.start() for m in lang.negators.finditer(text)],
         words=frozenset(t[2] for t in tokens),
         flags=tuple(flags),
+        actors=_bucket(len({m.code for m in seen.mentions})),
     )
 
 
@@ -96,6 +98,8 @@ def features(c: Candidate, view: SentenceView, lang: Language, gaz: Gazetteer) -
     f.append(f"kinds={gaz.kind_of(a.code) or 'state'}-{gaz.kind_of(b.code) or 'state'}")
     f.append(f"markers={a.marker or '-'}|{b.marker or '-'}")
     f.extend(view.flags)
+    # a pair out of a long list ("the leaders of A, B, C and D met") is rarely a pairwise claim
+    f.append(f"actors={view.actors}")
     # the rule engine's verdicts
     for r in view.rule.get((a.code, b.code), ()):
         f.append(f"rule={r}")
@@ -119,6 +123,7 @@ def features(c: Candidate, view: SentenceView, lang: Language, gaz: Gazetteer) -
         f.append("same_clause")
     if a.group == b.group:
         f.append("same_group")
+        f.append(f"same_group&actors={view.actors}")
     between = [t for t in view.tokens if first.end <= t[0] and t[1] <= second.start]
     f.append(f"dist={_bucket(len(between))}")
     if len(between) <= _BETWEEN_MAX:

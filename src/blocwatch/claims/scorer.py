@@ -33,6 +33,7 @@ class Model:
     calibration: tuple[float, float]   # sigmoid(a * logit(p) + b) over a document's max
     meta: dict
     digest: str
+    strict: frozenset = frozenset()   # relations whose rule claims must reach the threshold too
     _floor: np.ndarray | None = None
 
     def score_all(self, rows: list[list[str]]) -> np.ndarray:
@@ -65,10 +66,12 @@ class Model:
 
 
 def save(path: Path, relations: list[str], vocabulary: list[str], weights: np.ndarray, bias: np.ndarray,
-         thresholds: dict[str, float], calibration: tuple[float, float], meta: dict) -> None:
+         thresholds: dict[str, float], calibration: tuple[float, float], meta: dict,
+         strict: list[str] = ()) -> None:
     """Write the model as an .npz whose bytes depend on its content only (fixed zip dates),
     so that training twice on the same data gives the same file and the same digest."""
-    header = {"relations": relations, "thresholds": thresholds, "calibration": list(calibration), "meta": meta}
+    header = {"relations": relations, "thresholds": thresholds, "calibration": list(calibration), "meta": meta,
+              "strict": list(strict)}
     arrays = {"vocabulary": np.array(vocabulary, dtype=str), "weights": weights.astype(np.float32),
               "bias": bias.astype(np.float64), "header": np.array(json.dumps(header, sort_keys=True))}
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
@@ -89,7 +92,7 @@ def load_file(path: Path | str) -> Model:
         bias = z["bias"]
     return Model(header["relations"], {f: i for i, f in enumerate(vocabulary)}, weights, bias,
                  header["thresholds"], tuple(header["calibration"]), header["meta"],
-                 hashlib.sha256(raw).hexdigest()[:10])
+                 hashlib.sha256(raw).hexdigest()[:10], frozenset(header.get("strict", ())))
 
 
 @lru_cache(maxsize=1)

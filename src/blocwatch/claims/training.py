@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -30,11 +31,14 @@ from .features import features, view_of
 # The relations the analyses lean on: their threshold is raised until cross-validated
 # precision reaches this, where the data allow.
 PRECISION_FIRST = {"MEMBER_OF": 0.8, "SUPPLY": 0.8, "SUPPORT": 0.8, "DEPLOY_FORCES": 0.8, "REQUEST_AID": 0.8}
+KEEP_RECALL = 0.5   # a precision target bought with more than half the recall is not taken
 MIN_COUNT = 2      # a feature seen in fewer training candidates is dropped
 C = 0.2            # inverse regularisation strength of every regression (CV: 0.2 >= 0.5, 1.0)
 ROUNDS = 2         # fitting rounds (see fit)
 RELABEL_SHARE = 0.5
 WEAK = 0.3
+CLASS_WEIGHT = None
+OFF_EVIDENCE = 0.3   # weight of a gold pair's candidate outside its quoted sentence, as a negative
 
 
 @dataclass
@@ -46,6 +50,8 @@ class GoldDoc:
     optional: set[tuple[str, str, str]] = field(default_factory=set)
     candidates: list[list[str]] = field(default_factory=list)   # features per candidate
     pairs: list[tuple[str, str]] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)   # sentences each candidate spans
+    evidence: dict[tuple[str, str, str], set[int]] = field(default_factory=dict)   # key -> its sentences
     rule_keys: set[tuple[str, str, str, str]] = field(default_factory=set)
 
 
@@ -61,14 +67,50 @@ def load_gold(path: Path) -> dict[str, dict]:
     return out
 
 
+_QUOTED = re.compile('["\u201e\u201c\u201d]([^"\u201e\u201c\u201d]{4,}?)["\u201c\u201d]')   # "..", „..“, “..”
+_CUT = re.compile("\\.\\.\\.|\u2026|\\[[^\\]]*\\]")   # "..." and "[...]" cut a quotation
+MIN_QUOTE = 8   # shorter quoted fragments ("Partner") match too many sentences to place a claim
+
+
+def _normal(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u00ad", "")
+    return re.sub(r"\s+", " ", text)
+
+
+def load_quotes(path: Path) -> dict[str, dict[tuple[str, str, str], list[str]]]:
+    """From the compact gold form (gold.txt: ``S REL O [flags]  # note``), the quoted fragments
+    of each claim's evidence note, per document and key: what places a claim in its sentence.
+    Notes without a quotation (paraphrases) give nothing; a missing file gives nothing."""
+    out: dict[str, dict] = {}
+    if not path.is_file():
+        return out
+    quotes = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# doc "):
+            quotes = out.setdefault(line[6:].strip(), {})
+            continue
+        body, _, note = line.partition("#")
+        words = body.split()
+        if quotes is None or len(words) < 3 or words[1] not in RELATIONS:
+            continue
+        for q in _QUOTED.findall(note):
+            for part in _CUT.split(q):
+                part = _normal(part).strip(" ,.;:")
+                if len(part) >= MIN_QUOTE:
+                    quotes.setdefault(relation_key(words[0], words[1], words[2]), []).append(part)
+    return out
+
+
 def build_corpus(sources: list[tuple[Path, Path, str]], progress=None) -> list[GoldDoc]:
-    """Read and featurise every article that has gold. ``sources``: (gold, articles, name)."""
+    """Read and featurise every article that has gold. ``sources``: (gold, articles, name);
+    a gold.txt beside the gold file lends its evidence quotes (see load_quotes)."""
     from ..pipeline import make_candidates, parse
     from ..read import read_paths
 
     docs = []
     for gold_path, articles, name in sources:
         gold = load_gold(gold_path)
+        quotes = load_quotes(gold_path.with_suffix(".txt"))
         for item in read_paths([str(articles)]):
             if isinstance(item, ReadError):
                 print(f"train: skipped {item}", file=sys.stderr)
@@ -76,15 +118,17 @@ def build_corpus(sources: list[tuple[Path, Path, str]], progress=None) -> list[G
             g = gold.get(item.doc_id)
             if g is None:
                 continue
-            docs.append(_featurise(item, g, name, parse, make_candidates))
+            docs.append(_featurise(item, g, name, parse, make_candidates, quotes.get(item.doc_id, {})))
             if progress:
                 progress(len(docs))
     return docs
 
 
-def _featurise(document: Document, g: dict, corpus: str, parse, make_candidates) -> GoldDoc:
+def _featurise(document: Document, g: dict, corpus: str, parse, make_candidates, quotes: dict) -> GoldDoc:
     parsed = parse(document)
     make_candidates(parsed)
+    number = {id(seen): k for k, seen in enumerate(parsed.seen)}
+    texts = [_normal(seen.sentence.text) for seen in parsed.seen]
     out = GoldDoc(document.doc_id, corpus, parsed.lang.code)
     for c in g["claims"]:
         k = relation_key(c["subject"], c["relation"], c["object"])
@@ -100,6 +144,12 @@ def _featurise(document: Document, g: dict, corpus: str, parse, make_candidates)
             view = views[id(cand.seen)] = view_of(cand.seen, parsed.lang)
         out.candidates.append(features(cand, view, parsed.lang, parsed.gazetteer))
         out.pairs.append(cand.pair)
+        k = number[id(cand.seen)]
+        out.spans.append((k - 1 if cand.earlier else k, k))
+    for key, fragments in quotes.items():
+        found = {k for k, text in enumerate(texts) for f in fragments if f in text}
+        if found and key in out.required:
+            out.evidence[key] = found
     out.rule_keys = {(*relation_key(c.subject, c.relation, c.object), c.polarity) for c in parsed.rule_claims}
     return out
 
@@ -124,10 +174,13 @@ def _labels(docs: list[GoldDoc]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
     neg_w = np.zeros(rows, dtype=np.float64)
     i = 0
     for d in docs:
-        for s, o in d.pairs:
+        for (s, o), (first, last) in zip(d.pairs, d.spans):
             for j, r in enumerate(RELATIONS):
                 k = relation_key(s, r, o)
-                if k in d.required:
+                placed = d.evidence.get(k)
+                if placed is not None and not (first in placed or last in placed):
+                    w[i, j] = OFF_EVIDENCE   # the pair, but not in the sentence the gold quotes
+                elif k in d.required:
                     y[i, j] = 1
                     neg_w[i] = 1.0
                     neg[i] = max(neg[i], d.required[k] == "neg")
@@ -180,7 +233,9 @@ def _relabel(docs, p, y, w):
             for r in rows:
                 s, o = d.pairs[r]
                 keys[relation_key(s, RELATIONS[j], o)].append(r)
-            for members in keys.values():
+            for key, members in keys.items():
+                if key in d.evidence:
+                    continue   # placed by its quotation: no need to guess the sentence
                 top = max(p[i + r, j] for r in members)
                 for r in members:
                     if p[i + r, j] < RELABEL_SHARE * top:
@@ -210,7 +265,7 @@ def _fit_matrix(x, y, w, neg, neg_w):
         used = weight > 0
         if target[used].sum() < 2 or target[used].sum() == used.sum():
             continue   # a relation with (almost) no examples is never predicted
-        lr = LogisticRegression(C=C, solver="liblinear", random_state=0, max_iter=200)
+        lr = LogisticRegression(C=C, solver="liblinear", random_state=0, max_iter=200, class_weight=CLASS_WEIGHT)
         lr.fit(x[used], target[used], sample_weight=weight[used])
         weights[:, j] = lr.coef_[0]
         bias[j] = lr.intercept_[0]
@@ -273,10 +328,16 @@ class Counts:
 
 
 def claims_of(best: dict, calibration, thresholds: dict[str, float], default: float,
-              rules: set = frozenset()) -> set:
+              rules: set = frozenset(), strict: frozenset = frozenset()) -> set:
     """The claims the extractor outputs: the rule engine's, and those the scorer adds for
-    keys the rules did not state (as pipeline.score does)."""
-    out = set(rules)
+    keys the rules did not state (as pipeline.score does). A rule claim of a ``strict``
+    relation is kept only when the scorer's calibrated probability of its key reaches the
+    relation's threshold too."""
+    out = set()
+    for claim in rules:
+        r = claim[1]
+        if r not in strict or _sig(*calibration, best.get(claim[:3], (0.0, 0.0))[0]) >= thresholds.get(r, default):
+            out.add(claim)
     ruled = {k[:3] for k in rules}
     for (s, r, o), (p, p_neg) in best.items():
         if (s, r, o) not in ruled and _sig(*calibration, p) >= thresholds.get(r, default):
@@ -305,23 +366,41 @@ def evaluate(docs: list[GoldDoc], predicted: list[set]) -> dict[str, dict[str, C
     return table
 
 
-def choose_thresholds(docs, predicted, calibration) -> tuple[float, dict[str, float]]:
-    """A global threshold maximising F1, then per relation of PRECISION_FIRST the lowest
-    threshold at or above it whose precision reaches the target (if any does)."""
+def choose_thresholds(docs, predicted, calibration) -> tuple[float, dict[str, float], frozenset]:
+    """A global threshold maximising F1; then, per relation of PRECISION_FIRST, a threshold
+    of its own and whether it also holds the rule engine's claims of that relation (strict).
+    Of the settings whose precision reaches the target while keeping KEEP_RECALL of the
+    unchanged setting's recall, the one with the best F1; when none does, the one with the
+    best F0.5 (precision weighed twice), the unchanged setting included."""
     grid = [round(0.05 * i, 2) for i in range(2, 19)]
+    # keys below the lowest threshold never pass: leave them out of the many evaluations
+    floor = 1.0 / (1.0 + math.exp(-((_logit(grid[0]) - calibration[1]) / calibration[0])))   # raw p
+    predicted = [{k: v for k, v in b.items() if v[0] >= 0.999 * floor or k in ruled}
+                 for b, ruled in zip(predicted, ({c[:3] for c in d.rule_keys} for d in docs))]
 
-    def f1_at(t: float, per: dict[str, float]) -> dict:
-        return evaluate(docs, [claims_of(b, calibration, per, t, d.rule_keys) for d, b in zip(docs, predicted)])
+    def table_at(t: float, per: dict[str, float], strict: frozenset = frozenset()) -> dict:
+        return evaluate(docs, [claims_of(b, calibration, per, t, d.rule_keys, strict)
+                               for d, b in zip(docs, predicted)])
 
-    best_t = max(grid, key=lambda t: (f1_at(t, {})["all"]["all"].prf()[2], -t))
+    best_t = max(grid, key=lambda t: (table_at(t, {})["all"]["all"].prf()[2], -t))
     per: dict[str, float] = {}
+    strict = set()
     for r, target in PRECISION_FIRST.items():
-        for t in [g for g in grid if g >= best_t]:
-            counts = f1_at(best_t, {r: t})["relation"][r]
-            if counts.tp + counts.fp == 0 or counts.prf()[0] >= target:
-                per[r] = t
-                break
-    return best_t, per
+        options = [(best_t, False)] + [(t, hold) for t in grid if t >= best_t for hold in (False, True)]
+        scored = []
+        for t, hold in options:
+            counts = table_at(best_t, {r: t}, frozenset({r}) if hold else frozenset())["relation"][r]
+            p, rec, f1 = counts.prf()
+            if not scored:
+                kept_recall = KEEP_RECALL * rec   # of the unchanged setting
+            f05 = 1.25 * p * rec / (0.25 * p + rec) if p + rec else 0.0
+            reaches = p >= target and rec >= kept_recall
+            scored.append(((reaches, f1 if reaches else f05, -t), t, hold))
+        _, t, hold = max(scored)
+        per[r] = t
+        if hold:
+            strict.add(r)
+    return best_t, per, frozenset(strict)
 
 
 def cross_validate(docs: list[GoldDoc], folds: int) -> list[dict]:
@@ -378,12 +457,13 @@ def train(sources: list[tuple[Path, Path, str]], out: Path | None, folds: int = 
     print(f"candidate recall (gold core claims whose pair is a candidate): {recall:.3f}", file=stream)
     predicted = cross_validate(docs, folds)
     calibration = calibrate(docs, predicted)
-    threshold, per_relation = choose_thresholds(docs, predicted, calibration)
-    table = evaluate(docs, [claims_of(b, calibration, per_relation, threshold, d.rule_keys)
+    threshold, per_relation, strict = choose_thresholds(docs, predicted, calibration)
+    table = evaluate(docs, [claims_of(b, calibration, per_relation, threshold, d.rule_keys, strict)
                             for d, b in zip(docs, predicted)])
     alone = evaluate(docs, [claims_of(b, calibration, per_relation, threshold) for b in predicted])
     report(table, stream, f"\n{folds}-fold cross-validation grouped by document "
-                          f"(threshold {threshold}, per relation {per_relation}):")
+                          f"(threshold {threshold}, per relation {per_relation}, "
+                          f"rule claims held to it: {sorted(strict)}):")
     report(alone, stream, "\nthe scorer alone (without the rule engine's claims), same folds and thresholds:")
     rules = evaluate(docs, [d.rule_keys for d in docs])
     report(rules, stream, "\nrule engine alone on the same documents (--extractor rules; its rules were "
@@ -396,7 +476,7 @@ def train(sources: list[tuple[Path, Path, str]], out: Path | None, folds: int = 
             "candidate_recall": round(recall, 3)}
     thresholds = {r: per_relation.get(r, threshold) for r in RELATIONS}
     if out is not None:
-        scorer.save(out, list(RELATIONS), vocabulary, weights, bias, thresholds, calibration, meta)
+        scorer.save(out, list(RELATIONS), vocabulary, weights, bias, thresholds, calibration, meta, sorted(strict))
         print(f"\nmodel written: {out} ({len(vocabulary)} features)", file=stream)
     return meta
 
