@@ -61,6 +61,10 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
+# tests/kit/store.py (`kit.store`): the store test kit, for the PostgreSQL probe and private
+# schemas. Appended, so nothing in tests/ shadows an installed module (see bench/README.md).
+if str(ROOT / "tests") not in sys.path:
+    sys.path.append(str(ROOT / "tests"))
 from machine import code_version, load_average, write_json  # noqa: E402
 RESULTS = BENCH / "results" / "ingest.json"
 PG_ENV = "BLOCWATCH_BENCH_PG"
@@ -85,10 +89,10 @@ def synthetic_corpus(n: int, seed: int | None = None) -> Path:
 
 def postgres_base() -> tuple[str | None, str]:
     """(URL, "") of the server to use, or (None, why there is none)."""
-    from blocwatch.store.testing import _probe, postgres_test_url
+    from kit.store import postgres_test_url, probe_postgres
     configured = os.environ.get(PG_ENV)
     if configured:
-        url, failure = _probe(configured)
+        url, failure = probe_postgres(configured)
         return (url, "") if url else (None, f"{PG_ENV} is set but unreachable: {failure}")
     url, reason = postgres_test_url()
     if url is None:
@@ -157,7 +161,7 @@ def bench_postgres(directory: Path, job_counts: list[int]) -> dict:
     if base is None:
         return {"skipped": reason}
     from blocwatch.store import create_store_engine
-    from blocwatch.store.testing import private_postgres
+    from kit.store import private_postgres
     out = {}
     for jobs in job_counts:
         with private_postgres(base) as url:

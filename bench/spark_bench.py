@@ -43,6 +43,9 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
+# tests/kit/store.py (`kit.store`): private PostgreSQL schemas (see bench/README.md)
+if str(BENCH.parent / "tests") not in sys.path:
+    sys.path.append(str(BENCH.parent / "tests"))
 from ingest_bench import (_run_measured, ingest_once, postgres_base,  # noqa: E402
                           synthetic_corpus)
 from machine import code_version, load_average, write_json  # noqa: E402
@@ -129,7 +132,7 @@ def run(n: int = 2000, *, seed: int | None = None, json_path: Path | None = RESU
         "code": code_version(),
     }
     base, reason = postgres_base()
-    from blocwatch.store.testing import private_postgres
+    from kit.store import private_postgres
     with tempfile.TemporaryDirectory(prefix="blocwatch-spark-bench-") as tmp:
         tmp = Path(tmp)
         results["spark"] = {m: spark_once(directory, tmp / f"out-{m[6]}", m)

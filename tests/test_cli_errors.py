@@ -6,7 +6,7 @@ import pytest
 
 from blocwatch import cli
 from blocwatch.model import Claim, Document
-from blocwatch.store.testing import build_scripted_store
+from kit.store import build_scripted_store
 
 
 @pytest.fixture(scope="module")

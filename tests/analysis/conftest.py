@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
-from blocwatch.store.testing import postgres_test_url, private_postgres
+from kit.store import postgres_test_url, private_postgres
 
 from .corpus import build
 

@@ -9,7 +9,7 @@ a claim reported by one paper and denied by another, a partnership that turned s
 from __future__ import annotations
 
 from blocwatch.model import Claim, Document
-from blocwatch.store.testing import ScriptedExtractor, build_scripted_store
+from kit.store import ScriptedExtractor, build_scripted_store
 
 
 def C(subject, relation, object_, polarity="pos", modality="asserted", time=None,

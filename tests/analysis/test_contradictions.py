@@ -30,7 +30,7 @@ def test_a_change_over_time_is_no_contradiction(tmp_path):
 
     from blocwatch.model import Claim, Document
     from blocwatch.store import create_store_engine, ingest
-    from blocwatch.store.testing import ScriptedExtractor
+    from kit.store import ScriptedExtractor
 
     script = {
         "2019 unterstützte Ungarn die Sanktionen.":

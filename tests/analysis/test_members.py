@@ -50,7 +50,7 @@ def test_a_plan_does_not_undo_a_stated_membership(tmp_path):
 
     from blocwatch.model import Claim, Document
     from blocwatch.store import create_store_engine, ingest
-    from blocwatch.store.testing import ScriptedExtractor
+    from kit.store import ScriptedExtractor
 
     script = {"Belarus gehört zur OVKS.": [Claim("BLR", "MEMBER_OF", "CSTO")],
               "Belarus wolle enger mit der OVKS zusammenarbeiten.":

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 from blocwatch.analysis import obligations
 from blocwatch.model import Claim, Document
 from blocwatch.store import create_store_engine, ingest
-from blocwatch.store.testing import ScriptedExtractor
+from kit.store import ScriptedExtractor
 
 
 def request(result, requester):

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from blocwatch.analysis import scenario
 from blocwatch.model import Claim, Document
-from blocwatch.store.testing import build_scripted_store
+from kit.store import build_scripted_store
 
 
 def party(result, code):

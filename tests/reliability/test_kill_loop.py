@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from blocwatch.store import claims, create_store_engine, documents, ingest, mentions
-from blocwatch.store.testing import count_documents, wait_for_other_sessions
+from kit.store import count_documents, wait_for_other_sessions
 from store import worker
 
 WORKER = Path(worker.__file__)

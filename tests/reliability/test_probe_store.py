@@ -27,7 +27,7 @@ from sqlalchemy import event, func, select
 
 from blocwatch.model import Claim, Document
 from blocwatch.store import create_store_engine, documents, ingest
-from blocwatch.store.testing import ScriptedExtractor
+from kit.store import ScriptedExtractor
 
 DE = "Russland liefert Belarus neue Kampfflugzeuge. Kasachstan und China vertiefen ihre Zusammenarbeit im Handel."
 TIMEOUT = 300
@@ -210,7 +210,7 @@ def test_processes_opening_a_new_sqlite_store_at_once_all_succeed(tmp_path):
 
 
 def test_processes_opening_a_new_postgresql_store_at_once_all_succeed():
-    from blocwatch.store.testing import postgres_test_url, private_postgres
+    from kit.store import postgres_test_url, private_postgres
     base, reason = postgres_test_url()
     if base is None:
         pytest.skip(reason)

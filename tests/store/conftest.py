@@ -1,7 +1,7 @@
 """Store tests run against SQLite always, and against PostgreSQL when a server is found.
 
 The PostgreSQL cases skip, saying why, when none is reachable (see
-blocwatch.store.testing.postgres_test_url; `.ci/postgres.sh` starts one).
+kit.store.postgres_test_url (tests/kit/store.py); `.ci/postgres.sh` starts one).
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from blocwatch.model import Document
-from blocwatch.store.testing import ScriptedExtractor, postgres_test_url, private_postgres
+from kit.store import ScriptedExtractor, postgres_test_url, private_postgres
 
 from .helpers import SCRIPT, article
 

@@ -20,7 +20,7 @@ from blocwatch.model import Claim, Document, Extraction
 from blocwatch.store import create_store_engine, write_extraction
 from blocwatch.store.facts import FIGURE_COLUMNS, FactFigures, rebuild, record_documents
 from blocwatch.store.schema import SCHEMA_VERSION, fact_origins, fact_outlets, facts, store_meta
-from blocwatch.store.testing import reset
+from kit.store import reset
 from sqlalchemy.orm import Session
 
 ACTORS = ["RUS", "CHN", "PRK", "ARM"]

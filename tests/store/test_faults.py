@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from blocwatch.store import create_store_engine, ingest
-from blocwatch.store.testing import count_documents, wait_for_other_sessions
+from kit.store import count_documents, wait_for_other_sessions
 
 from . import worker
 

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from blocwatch.model import Claim, ReadError
 from blocwatch.store import (claims, create_store_engine, documents, ingest, mentions,
                              reextract, summary)
-from blocwatch.store.testing import ScriptedExtractor
+from kit.store import ScriptedExtractor
 
 from .helpers import SCRIPT, article
 

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from blocwatch.model import Claim, Document, Extraction, ReadError
 from blocwatch.store import claims, create_store_engine, documents, ingest, mentions
-from blocwatch.store.testing import ScriptedExtractor, count_documents, wait_for_other_sessions
+from kit.store import ScriptedExtractor, count_documents, wait_for_other_sessions
 
 from . import worker
 from .helpers import SCRIPT, article

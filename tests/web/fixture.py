@@ -8,7 +8,7 @@ must hand them back as data.
 from __future__ import annotations
 
 from blocwatch.model import Claim, Document
-from blocwatch.store.testing import ScriptedExtractor, build_scripted_store
+from kit.store import ScriptedExtractor, build_scripted_store
 
 HOSTILE_SENTENCE = ('Belarus <script>window.__pwned = "script"</script> liefert Russland '
                     'Granaten <img src=x onerror="window.__pwned = \'img\'">.')

@@ -1,4 +1,4 @@
-"""Helpers for tests of code that uses the store (not used at run time).
+"""Test kit for code that uses the store (tests and bench/ only; not part of blocwatch).
 
 - `postgres_test_url()`: the PostgreSQL server to test against, or why there is none.
   Tries $BLOCWATCH_TEST_PG_URL, then the address .ci/postgres.sh starts by default.
@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from ..model import Claim, Document, Extraction, Mention
-from .schema import metadata
+from blocwatch.model import Claim, Document, Extraction, Mention
+from blocwatch.store.schema import metadata
 
 ENV_VAR = "BLOCWATCH_TEST_PG_URL"
 DEFAULT_PG_URL = "postgresql+psycopg://blocwatch@127.0.0.1:55432/blocwatch_test"
@@ -30,7 +30,7 @@ DEFAULT_PG_URL = "postgresql+psycopg://blocwatch@127.0.0.1:55432/blocwatch_test"
 def postgres_test_url() -> tuple[str | None, str]:
     """(url, "") for a reachable server, or (None, reason to print in the skip)."""
     configured = os.environ.get(ENV_VAR)
-    url, failure = _probe(configured or DEFAULT_PG_URL)
+    url, failure = probe_postgres(configured or DEFAULT_PG_URL)
     if url is not None:
         return url, ""
     hint = "" if configured else f" ({ENV_VAR} not set)"
@@ -40,7 +40,7 @@ def postgres_test_url() -> tuple[str | None, str]:
 
 
 @functools.lru_cache(maxsize=8)
-def _probe(url: str) -> tuple[str | None, str]:
+def probe_postgres(url: str) -> tuple[str | None, str]:
     """Connect once per URL and process: a dead address costs its timeout only once."""
     try:
         engine = create_engine(url, connect_args={"connect_timeout": 3})
@@ -102,8 +102,8 @@ def count_documents(url: str) -> int:
     """How many documents the store at `url` holds (opens and closes its own engine)."""
     from sqlalchemy import func, select  # noqa: PLC0415
 
-    from .connection import create_store_engine  # noqa: PLC0415
-    from .schema import documents  # noqa: PLC0415
+    from blocwatch.store.connection import create_store_engine  # noqa: PLC0415
+    from blocwatch.store.schema import documents  # noqa: PLC0415
     engine = create_store_engine(url)
     try:
         with engine.connect() as conn:
@@ -114,8 +114,8 @@ def count_documents(url: str) -> int:
 
 def build_scripted_store(url: str, docs: list[Document], script: dict[str, list[Claim]]) -> Engine:
     """A fresh store at `url` holding `docs`, extracted by a ScriptedExtractor of `script`."""
-    from .connection import create_store_engine  # noqa: PLC0415
-    from .ingest import ingest  # noqa: PLC0415
+    from blocwatch.store.connection import create_store_engine  # noqa: PLC0415
+    from blocwatch.store.ingest import ingest  # noqa: PLC0415
     engine = create_store_engine(url)
     reset(engine)
     report = ingest([], engine, progress=False, extract=ScriptedExtractor(script),
@@ -126,7 +126,7 @@ def build_scripted_store(url: str, docs: list[Document], script: dict[str, list[
 
 def reset(engine: Engine) -> None:
     """Empty store: drop and recreate every table (and their first rows)."""
-    from .connection import ensure_schema  # noqa: PLC0415
+    from blocwatch.store.connection import ensure_schema  # noqa: PLC0415
     metadata.drop_all(engine)
     ensure_schema(engine)
 
