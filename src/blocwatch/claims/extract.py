@@ -335,13 +335,6 @@ class SentenceAnalysis:
     cue_hits: list[tuple[Cue, re.Match]]
 
 
-def claims_in_sentence(sentence: Sentence, mentions: list[Mention], lang: Language, gaz: Gazetteer,
-                       pub_date: str | None, discourse: Discourse | None = None) -> list[Claim]:
-    """Claims of one sentence. ``discourse`` carries the topic and recent actors from one
-    sentence to the next (for "das Land", "Er", "beide Staaten") and is updated here."""
-    return analyse_sentence(sentence, mentions, lang, gaz, pub_date, discourse).claims
-
-
 def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language, gaz: Gazetteer,
                      pub_date: str | None, discourse: Discourse | None = None,
                      keep_pairs: bool = False) -> SentenceAnalysis:
