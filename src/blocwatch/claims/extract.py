@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..actors.gazetteer import Gazetteer
-from ..model import SYMMETRIC, Claim, Mention, Sentence
+from ..model import Claim, Mention, Sentence, relation_key
 from . import timex
 from .goods import goods_in
 from .lexicon import Cue, Language
@@ -507,8 +507,7 @@ def merge(claims: list[Claim]) -> list[Claim]:
     """
     by_key: dict[tuple, Claim] = {}
     for c in claims:
-        if c.relation in SYMMETRIC and c.object < c.subject:
-            c.subject, c.object = c.object, c.subject
+        c.subject, _, c.object = relation_key(c.subject, c.relation, c.object)   # the stored order
         k = c.key()
         kept = by_key.get(k)
         if kept is None:
