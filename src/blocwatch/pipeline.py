@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from importlib import resources
 
-import numpy as np
 
 from . import __version__
 from .actors.gazetteer import Gazetteer, load as load_gazetteer
@@ -142,13 +141,8 @@ def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
         by_pair.setdefault(c.pair, []).append(i)
 
     # only (candidate, relation) cells that can pass their threshold are looked at
-    best: dict[tuple[str, str, str], tuple[float, float, Candidate]] = {}
-    if probs is not None:
-        for i, j in zip(*np.nonzero(probs[:, :-1] >= model.raw_floor)):
-            c = doc.candidates[i]
-            key = relation_key(c.a.code, relations[j], c.b.code)
-            if key not in best or probs[i, j] > best[key][0]:
-                best[key] = (float(probs[i, j]), float(probs[i, -1]), c)
+    best = scoring.best_by_key([c.pair for c in doc.candidates], probs, relations, model.raw_floor) \
+        if probs is not None else {}
 
     def probability(s: str, r: str, o: str) -> float:
         """The best probability of a key over its candidates (either order if symmetric)."""
@@ -166,7 +160,8 @@ def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
         if c.relation in model.strict and c.confidence < model.thresholds.get(c.relation, 0.5):
             continue   # a relation the analyses lean on: the rule must convince the scorer too
         claims.append(c)
-    for (s, r, o), (p, p_neg, c) in best.items():
+    for (s, r, o), (p, p_neg, i) in best.items():
+        c = doc.candidates[i]
         if (s, r, o) in ruled:
             continue
         confidence = model.calibrated(p)

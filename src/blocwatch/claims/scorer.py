@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..model import relation_key
+
 MODEL_FILE = "model.npz"
 
 
@@ -63,6 +65,23 @@ class Model:
         a, b = self.calibration
         p = min(max(p, 1e-6), 1 - 1e-6)
         return 1.0 / (1.0 + math.exp(-(a * math.log(p / (1 - p)) + b)))
+
+
+def best_by_key(pairs: list[tuple[str, str]], probs: np.ndarray, relations: list[str],
+                floor: np.ndarray | None = None) -> dict[tuple[str, str, str], tuple[float, float, int]]:
+    """Per claim key (subject, relation, object; a symmetric pair in its one order), the best
+    probability over the candidates, that candidate's P(neg) and its row. ``probs`` is
+    score_all's output for candidates with these actor ``pairs``; only cells at or above
+    ``floor`` (per relation) are looked at. Extraction and training both decide with this."""
+    cells = probs[:, :-1] >= floor if floor is not None else np.ones(probs[:, :-1].shape, dtype=bool)
+    best: dict[tuple[str, str, str], tuple[float, float, int]] = {}
+    for i, j in zip(*np.nonzero(cells)):
+        s, o = pairs[i]
+        key = relation_key(s, relations[j], o)
+        p = float(probs[i, j])
+        if key not in best or p > best[key][0]:
+            best[key] = (p, float(probs[i, -1]), int(i))
+    return best
 
 
 def save(path: Path, relations: list[str], vocabulary: list[str], weights: np.ndarray, bias: np.ndarray,

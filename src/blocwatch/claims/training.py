@@ -27,6 +27,7 @@ import numpy as np
 from ..model import RELATIONS, Document, ReadError, relation_key
 from .candidates import Candidate
 from .features import features, view_of
+from .scorer import best_by_key
 
 # The relations the analyses lean on: their threshold is raised until cross-validated
 # precision reaches this, where the data allow.
@@ -280,14 +281,9 @@ def _predict(docs: list[GoldDoc], vocabulary, weights, bias) -> list[dict]:
     p = 1.0 / (1.0 + np.exp(-z))
     out, i = [], 0
     for d in docs:
-        best: dict = {}
-        for s, o in d.pairs:
-            for j, r in enumerate(RELATIONS):
-                k = relation_key(s, r, o)
-                if k not in best or p[i, j] > best[k][0]:
-                    best[k] = (float(p[i, j]), float(p[i, -1]))
-            i += 1
-        out.append(best)
+        best = best_by_key(d.pairs, p[i:i + len(d.pairs)], list(RELATIONS))
+        out.append({k: (q, q_neg) for k, (q, q_neg, _) in best.items()})
+        i += len(d.pairs)
     return out
 
 
