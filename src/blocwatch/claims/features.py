@@ -83,6 +83,8 @@ def _side(o: Occurrence, gaz: Gazetteer, name: str) -> list[str]:
         out.append(f"{name}relative")
     if o.compound:
         out.append(f"{name}compound")
+    if o.kind == "adjective" and not o.agentive:
+        out.append(f"{name}adj_of_thing")   # "deutsche Medien", "russische Waffen": rarely a party
     return out
 
 

@@ -342,23 +342,28 @@ def claims_of(best: dict, calibration, thresholds: dict[str, float], default: fl
 
 
 def evaluate(docs: list[GoldDoc], predicted: list[set]) -> dict[str, dict[str, Counts]]:
-    """tp/fp/fn as ../shared/eval/score.py counts them, overall and by relation, language, corpus."""
+    """tp/fp/fn as ../shared/eval/score.py counts them: overall; by relation, language and
+    corpus; and, within each corpus, by language and for the PRECISION_FIRST relations
+    ("train de", "train SUPPLY")."""
     table: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
+
+    def count(d: GoldDoc, relation: str, outcome: str) -> None:
+        for group, name in (("all", "all"), ("relation", relation), ("language", d.language),
+                            ("corpus", d.corpus), ("within", f"{d.corpus} {d.language}"),
+                            ("within", f"{d.corpus} {relation}" if relation in PRECISION_FIRST else None)):
+            if name is None:
+                continue
+            setattr(table[group][name], outcome, getattr(table[group][name], outcome) + 1)
+
     for d, pred in zip(docs, predicted):
         gold = {(*k, pol) for k, pol in d.required.items()}
-        optional = {k for k in d.optional}
         for claim in pred:
             if claim in gold:
-                outcome = "tp"
-            elif claim[:3] in optional:
-                continue
-            else:
-                outcome = "fp"
-            for group, name in (("all", "all"), ("relation", claim[1]), ("language", d.language), ("corpus", d.corpus)):
-                setattr(table[group][name], outcome, getattr(table[group][name], outcome) + 1)
+                count(d, claim[1], "tp")
+            elif claim[:3] not in d.optional:
+                count(d, claim[1], "fp")
         for claim in gold - pred:
-            for group, name in (("all", "all"), ("relation", claim[1]), ("language", d.language), ("corpus", d.corpus)):
-                table[group][name].fn += 1
+            count(d, claim[1], "fn")
     return table
 
 
@@ -416,11 +421,11 @@ def report(table: dict[str, dict[str, Counts]], out=None, title: str = "") -> No
     out = out or sys.stdout
     print(title, file=out)
     print(f"{'':22} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}", file=out)
-    for group in ("all", "language", "corpus", "relation"):
+    for group in ("all", "language", "corpus", "relation", "within"):
         for name in sorted(table.get(group, {})):
             c = table[group][name]
             p, r, f = c.prf()
-            label = name if group == "all" else f"{group[:4]} {name}"
+            label = name if group in ("all", "within") else f"{group[:4]} {name}"
             print(f"{label:22} {p:6.3f} {r:6.3f} {f:6.3f} {c.tp:5d} {c.fp:5d} {c.fn:5d}", file=out)
 
 
@@ -468,7 +473,7 @@ def train(sources: list[tuple[Path, Path, str]], out: Path | None, folds: int = 
     meta = {"documents": len(docs), "candidates": sum(len(d.pairs) for d in docs),
             "sources": [name for _, _, name in sources], "folds": folds,
             "cv": {g: {n: dict(zip(("p", "r", "f1"), map(lambda v: round(v, 3), c.prf())))
-                       for n, c in table[g].items()} for g in ("all", "language", "corpus")},
+                       for n, c in table[g].items()} for g in ("all", "language", "corpus", "within")},
             "candidate_recall": round(recall, 3)}
     thresholds = {r: per_relation.get(r, threshold) for r in RELATIONS}
     if out is not None:
