@@ -1,43 +1,67 @@
 """Facts kept in the store: claims merged per (subject, relation, object, polarity),
-updated in the same transaction as the document whose claims they merge.
+brought up to date in the same transaction as the documents whose claims they merge.
 
 Why stored and not computed per question: the graph of a store with a million claims has
 every fact in it, and merging a million claims in Python takes seconds; reading the few
 thousand rows of ``facts`` takes milliseconds. Questions limited in time (since/until)
 still merge the claims of their window (analysis/), because a stored fact covers all time.
 
-One computation for both: `FactSummary` merges claims one at a time. analysis/facts.py
-uses it over claims loaded for a question; this module uses it over one document's claims
-and adds the result to the stored row. The numbers agree by construction, and a property
-test checks that the stored rows equal a merge of all claims after any order of ingests
-and re-extractions.
+Confidence
+----------
+A fact is as sure as the chance that not every independent origin vouching for it is
+wrong. An origin is a named source (counted once however many outlets repeat it), else
+the outlet, else the single document (`origin_of`). Each claim gets a weight
 
-What needs care when adding one document to a stored fact:
+    w = p * d(modality)     p = claims.confidence, the scorer's calibrated probability
+    w = MODALITY_WEIGHT[modality]             where p is NULL (--extractor rules, old stores)
 
-- documents: a document is stored once (unique content hash), so it adds 1;
-- outlets and origins are counted distinct, so ``fact_outlets`` and ``fact_origins`` hold
-  which ones a fact has already seen (an origin with its strongest modality);
-- first/last: the earliest-starting and latest-ending claim; on ties the older claim
-  (lower id) stays, as in a merge that reads claims in id order.
+with d = asserted 1, reported 2/3, possible 1/4 (MODALITY_WEIGHT relative to asserted),
+so a claim without a probability counts as one of p = 0.6, today's asserted weight, and a
+reported or merely possible statement still counts for less than an asserted one. Each
+origin counts once, at its best claim, and
 
-Taking a document out (re-extraction) recomputes its facts from the claims that remain.
+    confidence = 1 - prod over origins (1 - max w of the origin's claims)
+
+(w capped at 1 - 1e-6; rounded half up to 4 places). One claim at p = 0.9 gives 0.9, one at
+0.3 gives 0.3; two independent origins at 0.6 give 0.84; fifty articles quoting the same
+source stay at that source's best claim. A store of rule-only claims gets exactly the
+modality-weight confidence of before.
+
+How the stored rows are kept (set-based, in SQL, the same statements on SQLite and
+PostgreSQL): for the keys a batch of documents touches, the facts rows, their origins
+and outlets are deleted and computed anew from every stored claim of those keys with
+INSERT ... SELECT (`refresh`); `rebuild` does the same for every key. The product is
+computed as 1 - exp(sum(ln(1 - w))) (SQLite 3.35+ has ln/exp built in). Recomputing
+instead of adding a document to the stored row: nothing to get wrong when a document is
+replaced, no per-fact Python round trips, and the work is one pass over the claims of the
+touched keys; the price is that a document touching a fact with many claims re-reads them
+(bench/facts_bench.py measures both).
+
+One computation for the analyses: `FactSummary` merges claims one at a time, with the same
+formulas; analysis/facts.py uses it over the claims of a question (time windows), and a
+property test checks that the stored rows equal a merge of all claims after any order of
+ingests and re-extractions.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, tuple_, update
+from sqlalchemy import Connection, text
 
 from ..model import SYMMETRIC
 from .generation import bump_generation
-from .schema import claims, documents, fact_origins, fact_outlets, facts
+from .schema import facts
 
-# How much one independent origin vouches for a fact, by how it states it (see
-# analysis/facts.py for the formula); also the order of strength.
+# How much one independent origin vouches for a fact by how it states it when its claim
+# carries no probability; also the order of strength of the modalities.
 MODALITY_WEIGHT = {"asserted": 0.6, "reported": 0.4, "possible": 0.15}
+# the discount of a modality on a claim's probability: its weight relative to asserted
+MODALITY_DISCOUNT = {m: w / MODALITY_WEIGHT["asserted"] for m, w in MODALITY_WEIGHT.items()}
+MAX_WEIGHT = 1 - 1e-6          # keeps ln(1 - w) finite
+_RANK = {"possible": 1, "reported": 2, "asserted": 3}
 
 
 def fact_key(subject: str, relation: str, object_: str, polarity: str) -> tuple[str, str, str, str]:
@@ -57,19 +81,40 @@ def origin_of(source: str | None, outlet: str | None, document_id: int) -> str:
     return f"document:{document_id}"
 
 
+def claim_weight(modality: str, confidence: float | None) -> float:
+    """How much one claim vouches for its fact (module doc)."""
+    if confidence is None:
+        return MODALITY_WEIGHT[modality]
+    return min(max(confidence * MODALITY_DISCOUNT[modality], 0.0), MAX_WEIGHT)
+
+
+def noisy_or(weights) -> float:
+    """1 - prod(1 - w), as the SQL computes it: 1 - exp(sum(ln(1 - w))), rounded half up
+    to 4 places."""
+    doubt = math.exp(sum(math.log(1.0 - w) for w in weights))
+    return math.floor((1.0 - doubt) * 10000 + 0.5) / 10000
+
+
+def confidence_of(origins_by_modality: dict[str, int]) -> float:
+    """The confidence of origins without probabilities, counted by strongest modality."""
+    return noisy_or([MODALITY_WEIGHT[m] for m, n in origins_by_modality.items()
+                     for _ in range(n)])
+
+
 @dataclass
 class FactSummary:
     """The merge of claims of one fact, built claim by claim (in id order).
 
     A claim is anything with the attributes of analysis.claims.StoredClaim that are read
-    in `add`: id, document_id, modality, origin, outlet, when_start, when_end, when_label,
-    goods, relation.
+    in `add`: id, document_id, modality, confidence, origin, outlet, when_start, when_end,
+    when_label, goods, relation.
     """
     key: tuple[str, str, str, str]
     n_claims: int = 0
     n_documents: int = 0
     modalities: Counter = field(default_factory=Counter)     # claims per modality
     origins: dict[str, str] = field(default_factory=dict)    # origin -> strongest modality
+    weights: dict[str, float] = field(default_factory=dict)  # origin -> its best claim's w
     outlets: set[str] = field(default_factory=set)
     # (when_start, when_end, claim id, label) of the earliest-starting dated claim, and
     # (when_end, when_start, claim id, label) of the latest-ending one
@@ -88,9 +133,13 @@ class FactSummary:
             self._documents.add(claim.document_id)
             self.n_documents += 1
         self.modalities[claim.modality] += 1
-        known = self.origins.get(claim.origin)
-        if known is None or MODALITY_WEIGHT[claim.modality] > MODALITY_WEIGHT[known]:
-            self.origins[claim.origin] = claim.modality
+        origin = claim.origin
+        known = self.origins.get(origin)
+        if known is None or _RANK[claim.modality] > _RANK[known]:
+            self.origins[origin] = claim.modality
+        weight = claim_weight(claim.modality, getattr(claim, "confidence", None))
+        if weight > self.weights.get(origin, -1.0):
+            self.weights[origin] = weight
         if claim.outlet:
             self.outlets.add(claim.outlet)
         if claim.when_start is not None:
@@ -111,7 +160,7 @@ class FactSummary:
 
     @property
     def confidence(self) -> float:
-        return confidence_of(self.origins_by_modality)
+        return noisy_or(self.weights.values())
 
     @property
     def share_reported(self) -> float:
@@ -175,287 +224,284 @@ FIGURE_COLUMNS = tuple(facts.c[name] for name in (
     "newest_claim_id"))
 
 
-def confidence_of(origins_by_modality: dict[str, int]) -> float:
-    """1 - prod(1 - w) over independent origins, each at its strongest modality."""
-    doubt = 1.0
-    for modality in ("asserted", "reported", "possible"):
-        doubt *= (1.0 - MODALITY_WEIGHT[modality]) ** origins_by_modality.get(modality, 0)
-    return round(1.0 - doubt, 4)
+# ---------------------------------------------------------------- the SQL
+
+# Scratch tables of this connection (TEMP: each connection has its own, so concurrent
+# writers do not see each other's): the documents of a batch, the fact keys to compute,
+# and their claims with key, origin and weight worked out once.
+_DOCS, _KEYS, _CLAIMS = "bw_fact_docs", "bw_fact_keys", "bw_fact_claims"
+_KEY = ("subject", "relation", "object", "polarity")
+_SCRATCH = {
+    _DOCS: "id INTEGER PRIMARY KEY",
+    _KEYS: ("subject VARCHAR(32) NOT NULL, relation VARCHAR(32) NOT NULL, "
+            "object VARCHAR(32) NOT NULL, polarity VARCHAR(3) NOT NULL, "
+            "PRIMARY KEY (subject, relation, object, polarity)"),
+    _CLAIMS: ("subject VARCHAR(32), relation VARCHAR(32), object VARCHAR(32), "
+              "polarity VARCHAR(3), id INTEGER, document_id INTEGER, modality VARCHAR(10), "
+              "when_start VARCHAR(10), when_end VARCHAR(10), label VARCHAR(10), goods TEXT, "
+              "outlet VARCHAR(255), origin TEXT, w DOUBLE PRECISION"),
+}
+# Python's str.isspace() characters: origin_of strips them (str.strip)
+_WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 
 
-@dataclass
-class _ClaimRow:
-    """A stored claim with what FactSummary reads of it and of its document."""
-    id: int
-    document_id: int
-    subject: str
-    relation: str
-    object: str
-    polarity: str
-    modality: str
-    time: str | None
-    when_start: str | None
-    when_end: str | None
-    source: str | None
-    goods: tuple[str, ...]
-    outlet: str | None
-    doc_date: str | None
-    doc_date_estimated: str | None = None
+class _Sql:
+    """The few spellings that differ between the two databases."""
 
-    @property
-    def key(self) -> tuple[str, str, str, str]:
-        return fact_key(self.subject, self.relation, self.object, self.polarity)
+    def __init__(self, conn: Connection):
+        self.pg = conn.dialect.name == "postgresql"
+        if not self.pg:
+            # origin_of's strip().casefold(), exactly, for SQLite
+            conn.connection.dbapi_connection.create_function(
+                "bw_fold", 1, _fold, deterministic=True)
 
-    @property
-    def origin(self) -> str:
-        return origin_of(self.source, self.outlet, self.document_id)
+    def c(self, expr: str) -> str:
+        """Compare/sort by code point, as Python does (PostgreSQL: not the locale's order)."""
+        return f'{expr} COLLATE "C"' if self.pg else expr
 
-    @property
-    def when_label(self) -> str | None:
-        # as analysis.claims.StoredClaim.when_label
-        return self.time or self.doc_date or self.doc_date_estimated
+    def fold(self, expr: str) -> str:
+        """origin_of's strip().casefold(). PostgreSQL's lower() maps case as casefold
+        does but for a few letters (ß, taken care of; final sigma, ligatures)."""
+        if self.pg:
+            return f"replace(lower(btrim({expr}, :ws)), 'ß', 'ss')"
+        return f"bw_fold({expr})"
 
+    def position(self, needle: str, haystack: str) -> str:
+        return f"strpos({haystack}, {needle})" if self.pg else f"instr({haystack}, {needle})"
 
-_CLAIM_COLUMNS = (claims.c.id, claims.c.document_id, claims.c.subject, claims.c.relation,
-                  claims.c.object, claims.c.polarity, claims.c.modality, claims.c.time,
-                  claims.c.when_start, claims.c.when_end, claims.c.source, claims.c.goods,
-                  documents.c.outlet, documents.c.date, documents.c.date_estimated)
+    def sorted_concat(self, expr: str, partition: str) -> str:
+        """The distinct values of `expr` per group, sorted, comma-joined: aggregate for
+        PostgreSQL; SQLite orders group_concat only as a window function."""
+        if self.pg:
+            return f"string_agg({expr}, ',' ORDER BY {self.c(expr)})"
+        return (f"group_concat({expr}, ',') OVER (PARTITION BY {partition} ORDER BY {expr} "
+                "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)")
 
 
-def _claim_rows(conn: Connection, where, limit: int | None = None) -> list[_ClaimRow]:
-    query = (select(*_CLAIM_COLUMNS).join(documents, documents.c.id == claims.c.document_id)
-             .where(where).order_by(claims.c.id).limit(limit))
-    return [_ClaimRow(r.id, r.document_id, r.subject, r.relation, r.object, r.polarity,
-                      r.modality, r.time, r.when_start, r.when_end, r.source,
-                      tuple(g for g in (r.goods or "").split(",") if g), r.outlet, r.date,
-                      r.date_estimated)
-            for r in conn.execute(query)]
+def _fold(value: str | None) -> str | None:
+    return None if value is None else value.strip().casefold()
 
 
-def summarise(rows: Iterable) -> dict[tuple, FactSummary]:
-    """Claims (in id order) merged per fact key."""
-    found: dict[tuple, FactSummary] = {}
-    for row in rows:
-        key = fact_key(row.subject, row.relation, row.object, row.polarity)
-        summary = found.get(key)
-        if summary is None:
-            summary = found[key] = FactSummary(key)
-        summary.add(row)
-    return found
+def _symmetric() -> str:
+    return "(" + ", ".join(f"'{r}'" for r in sorted(SYMMETRIC)) + ")"
 
 
-# ---------------------------------------------------------------- writing the tables
-
-def _values(summary: FactSummary) -> dict:
-    """The facts row of a summary (counts of origins included)."""
-    by_origin = summary.origins_by_modality
-    first = summary.first or (None, None, None, None)
-    last = summary.last or (None, None, None, None)
-    return {
-        "n_claims": summary.n_claims, "n_documents": summary.n_documents,
-        "n_outlets": len(summary.outlets),
-        "n_asserted": summary.modalities["asserted"],
-        "n_reported": summary.modalities["reported"],
-        "n_possible": summary.modalities["possible"],
-        "origins_asserted": by_origin["asserted"], "origins_reported": by_origin["reported"],
-        "origins_possible": by_origin["possible"],
-        "day_first": first[0], "first_end": first[1], "first_claim_id": first[2],
-        "first_label": first[3],
-        "day_last": last[0], "last_start": last[1], "last_claim_id": last[2],
-        "last_label": last[3],
-        "goods": ",".join(sorted(summary.goods)), "n_without_goods": summary.n_without_goods,
-        "newest_claim_id": summary.newest_claim_id,
-        "confidence": confidence_of(by_origin),
-    }
+def _same_key(a: str, b: str) -> str:
+    return " AND ".join(f"{a}.{k} = {b}.{k}" for k in _KEY)
 
 
-_KEY_COLUMNS = (facts.c.subject, facts.c.relation, facts.c.object, facts.c.polarity)
+def _scratch(conn: Connection) -> None:
+    """The scratch tables, created once per connection, emptied."""
+    for name, columns in _SCRATCH.items():
+        conn.execute(text(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns})"))
+        conn.execute(text(f"DELETE FROM {name}"))
 
 
-def _insert_all(conn: Connection, summaries: list[FactSummary]) -> None:
-    """New facts rows (executemany), then their origins and outlets."""
-    if not summaries:
+def _weight_sql() -> str:
+    """claim_weight in SQL, over claims c."""
+    fallback = " ".join(f"WHEN '{m}' THEN {w!r}" for m, w in MODALITY_WEIGHT.items())
+    discount = " ".join(f"WHEN '{m}' THEN {d!r}" for m, d in MODALITY_DISCOUNT.items())
+    scaled = f"c.confidence * (CASE c.modality {discount} END)"
+    return (f"CASE WHEN c.confidence IS NULL THEN (CASE c.modality {fallback} END) "
+            f"WHEN {scaled} > {MAX_WEIGHT!r} THEN {MAX_WEIGHT!r} "
+            f"WHEN {scaled} < 0 THEN 0.0 ELSE {scaled} END")
+
+
+def _claim_columns(sql: _Sql) -> str:
+    """Every column of _CLAIMS but the key, from claims c joined with documents d."""
+    origin = (f"CASE WHEN c.source IS NOT NULL AND c.source <> '' "
+              f"THEN 'source:' || {sql.fold('c.source')} "
+              f"WHEN d.outlet IS NOT NULL AND d.outlet <> '' "
+              f"THEN 'outlet:' || {sql.fold('d.outlet')} "
+              "ELSE 'document:' || CAST(c.document_id AS TEXT) END")
+    # as StoredClaim.when_label: time or doc date or estimated date ('' counts as none)
+    label = "COALESCE(NULLIF(c.time, ''), NULLIF(d.date, ''), d.date_estimated)"
+    return (f"c.id, c.document_id, c.modality, c.when_start, c.when_end, {label}, "
+            f"c.goods, d.outlet, {origin}, CAST({_weight_sql()} AS DOUBLE PRECISION)")
+
+
+_CLAIM_TARGET = (f"INSERT INTO {_CLAIMS} (subject, relation, object, polarity, id, document_id, "
+                 "modality, when_start, when_end, label, goods, outlet, origin, w) ")
+
+
+def _gather_all(conn: Connection, sql: _Sql) -> None:
+    """Every stored claim into _CLAIMS, with its fact key."""
+    swap = f"c.relation IN {_symmetric()} AND {sql.c('c.object')} < c.subject"
+    conn.execute(text(
+        _CLAIM_TARGET
+        + f"SELECT CASE WHEN {swap} THEN c.object ELSE c.subject END, c.relation, "
+        f"CASE WHEN {swap} THEN c.subject ELSE c.object END, c.polarity, {_claim_columns(sql)} "
+        "FROM claims c JOIN documents d ON d.id = c.document_id"), _params(sql))
+
+
+def _gather_keys(conn: Connection, sql: _Sql, exclude_document: int | None) -> None:
+    """The stored claims of the keys in _KEYS into _CLAIMS (but those of
+    `exclude_document`): each key's claims as written, and for symmetric relations
+    those written the other way round. Joins that the claims' (subject, object) index
+    serves."""
+    params = _params(sql)
+    other = ""
+    if exclude_document is not None:
+        other = " AND c.document_id <> :exclude"
+        params["exclude"] = exclude_document
+    common = "c.relation = k.relation AND c.polarity = k.polarity"
+    conn.execute(text(
+        _CLAIM_TARGET
+        + f"SELECT k.subject, k.relation, k.object, k.polarity, {_claim_columns(sql)} "
+        f"FROM {_KEYS} k JOIN claims c ON c.subject = k.subject AND c.object = k.object "
+        f"AND {common} JOIN documents d ON d.id = c.document_id WHERE 1 = 1{other}"), params)
+    conn.execute(text(
+        _CLAIM_TARGET
+        + f"SELECT k.subject, k.relation, k.object, k.polarity, {_claim_columns(sql)} "
+        f"FROM {_KEYS} k JOIN claims c ON c.subject = k.object AND c.object = k.subject "
+        f"AND {common} JOIN documents d ON d.id = c.document_id "
+        f"WHERE k.relation IN {_symmetric()} AND k.subject <> k.object{other}"), params)
+
+
+def _params(sql: _Sql) -> dict:
+    return {"ws": _WHITESPACE} if sql.pg else {}
+
+
+def _insert_facts(conn: Connection, sql: _Sql) -> None:
+    """The facts rows, their origins and outlets, of the claims in _CLAIMS."""
+    key = ", ".join(_KEY)
+    rank = " ".join(f"WHEN '{m}' THEN {r}" for m, r in _RANK.items())
+    modality = " ".join(f"WHEN {r} THEN '{m}'" for m, r in _RANK.items())
+    by_modality = ", ".join(
+        f"SUM(CASE WHEN modality = '{m}' THEN 1 ELSE 0 END) AS n_{m}" for m in _RANK)
+    origins_by = ", ".join(
+        f"SUM(CASE WHEN r = {r} THEN 1 ELSE 0 END) AS origins_{m}" for m, r in _RANK.items())
+    goods_of = sql.sorted_concat("g", key)
+    comma = sql.position("','", "rest")
+    goods = (
+        f"goods_split ({key}, g, rest) AS ("
+        f"SELECT DISTINCT {key}, CAST('' AS TEXT), goods || ',' FROM {_CLAIMS} "
+        "WHERE goods IS NOT NULL AND goods <> '' "
+        f"UNION ALL SELECT {key}, substr(rest, 1, {comma} - 1), substr(rest, {comma} + 1) "
+        "FROM goods_split WHERE rest <> ''), "
+        f"goods_each AS (SELECT DISTINCT {key}, g FROM goods_split WHERE g <> ''), "
+        + (f"goods_union AS (SELECT {key}, {goods_of} AS goods FROM goods_each GROUP BY {key})"
+           if sql.pg else
+           f"goods_union AS (SELECT DISTINCT {key}, {goods_of} AS goods FROM goods_each)"))
+    ordered = {"first_claim": f"{sql.c('when_start')}, {sql.c('when_end')}, id",
+               "last_claim": f"when_end IS NULL, {sql.c('when_end')} DESC, "
+                       f"{sql.c('when_start')} DESC, id"}
+    ends = ", ".join(
+        f"{name} AS (SELECT {key}, when_start, when_end, id, label FROM ("
+        f"SELECT {key}, when_start, when_end, id, label, ROW_NUMBER() OVER "
+        f"(PARTITION BY {key} ORDER BY {order}) AS n FROM {_CLAIMS} "
+        f"WHERE when_start IS NOT NULL) ranked WHERE n = 1)"
+        for name, order in ordered.items())
+    conn.execute(text(
+        f"WITH RECURSIVE {goods}, {ends}, "
+        f"per_origin AS (SELECT {key}, origin, MAX(CASE modality {rank} END) AS r, "
+        f"MAX(w) AS w FROM {_CLAIMS} GROUP BY {key}, origin), "
+        f"origins AS (SELECT {key}, {origins_by}, "
+        "FLOOR((1 - EXP(SUM(LN(1 - w)))) * 10000 + 0.5) / 10000.0 AS confidence "
+        f"FROM per_origin GROUP BY {key}), "
+        f"counts AS (SELECT {key}, COUNT(*) AS n_claims, "
+        "COUNT(DISTINCT document_id) AS n_documents, "
+        "COUNT(DISTINCT NULLIF(outlet, '')) AS n_outlets, "
+        f"{by_modality}, SUM(CASE WHEN relation = 'SUPPLY' AND (goods IS NULL OR goods = '') "
+        "THEN 1 ELSE 0 END) AS n_without_goods, MAX(id) AS newest_claim_id "
+        f"FROM {_CLAIMS} GROUP BY {key}) "
+        "INSERT INTO facts (subject, relation, object, polarity, n_claims, n_documents, "
+        "n_outlets, n_asserted, n_reported, n_possible, origins_asserted, origins_reported, "
+        "origins_possible, day_first, first_end, first_claim_id, first_label, day_last, "
+        "last_start, last_claim_id, last_label, goods, n_without_goods, newest_claim_id, "
+        "confidence) "
+        "SELECT a.subject, a.relation, a.object, a.polarity, a.n_claims, a.n_documents, "
+        "a.n_outlets, a.n_asserted, a.n_reported, a.n_possible, o.origins_asserted, "
+        "o.origins_reported, o.origins_possible, f.when_start, f.when_end, f.id, f.label, "
+        "l.when_end, l.when_start, l.id, l.label, COALESCE(g.goods, ''), a.n_without_goods, "
+        "a.newest_claim_id, o.confidence "
+        f"FROM counts a JOIN origins o ON {_same_key('o', 'a')} "
+        f"LEFT JOIN first_claim f ON {_same_key('f', 'a')} "
+        f"LEFT JOIN last_claim l ON {_same_key('l', 'a')} "
+        f"LEFT JOIN goods_union g ON {_same_key('g', 'a')} "
+        # new keys in one order for every writer (PostgreSQL: fewer deadlocks)
+        "ORDER BY " + ", ".join(sql.c(f"a.{k}") for k in _KEY)))
+    conn.execute(text(
+        "INSERT INTO fact_origins (fact_id, origin, modality) "
+        f"SELECT f.id, p.origin, CASE p.r {modality} END FROM ("
+        f"SELECT {key}, origin, MAX(CASE modality {rank} END) AS r FROM {_CLAIMS} "
+        f"GROUP BY {key}, origin) p JOIN facts f ON {_same_key('f', 'p')}"))
+    conn.execute(text(
+        "INSERT INTO fact_outlets (fact_id, outlet) SELECT DISTINCT f.id, c.outlet "
+        f"FROM {_CLAIMS} c JOIN facts f ON {_same_key('f', 'c')} "
+        "WHERE c.outlet IS NOT NULL AND c.outlet <> ''"))
+
+
+def _delete_keys(conn: Connection, sql: _Sql) -> None:
+    """The facts rows of the keys in _KEYS, with their origins and outlets. On PostgreSQL
+    the rows are locked first in key order: writers sharing facts wait for each other
+    instead of deadlocking (a unique-key clash on a new fact is retried by the caller)."""
+    chosen = f"SELECT f.id FROM facts f JOIN {_KEYS} k ON {_same_key('f', 'k')}"
+    if sql.pg:
+        order = ", ".join(sql.c(f"f.{k}") for k in _KEY)
+        conn.execute(text(f"{chosen} ORDER BY {order} FOR UPDATE OF f")).all()
+    # explicit, not ON DELETE CASCADE: SQLite only cascades with foreign_keys on
+    for table in ("fact_origins", "fact_outlets"):
+        conn.execute(text(f"DELETE FROM {table} WHERE fact_id IN ({chosen})"))
+    conn.execute(text(f"DELETE FROM facts WHERE id IN ({chosen})"))
+
+
+def _keys_of_documents(conn: Connection, sql: _Sql, document_ids: list[int]) -> int:
+    """The fact keys of the claims of `document_ids` into _KEYS; returns how many."""
+    conn.execute(text(f"INSERT INTO {_DOCS} (id) VALUES (:id)"),
+                 [{"id": i} for i in sorted(set(document_ids))])
+    swap = f"c.relation IN {_symmetric()} AND {sql.c('c.object')} < c.subject"
+    return conn.execute(text(
+        f"INSERT INTO {_KEYS} (subject, relation, object, polarity) "
+        f"SELECT DISTINCT CASE WHEN {swap} THEN c.object ELSE c.subject END, c.relation, "
+        f"CASE WHEN {swap} THEN c.subject ELSE c.object END, c.polarity "
+        f"FROM {_DOCS} x JOIN claims c ON c.document_id = x.id")).rowcount
+
+
+def refresh(conn: Connection, document_ids: list[int],
+            exclude_document: int | None = None) -> None:
+    """Compute anew the facts of every key the claims of `document_ids` have, from all
+    stored claims of those keys (but those of `exclude_document`), in the caller's
+    transaction."""
+    if not document_ids:
         return
-    conn.execute(insert(facts), [
-        dict(zip(("subject", "relation", "object", "polarity"), s.key), **_values(s))
-        for s in summaries])
-    ids = _ids(conn, [s.key for s in summaries])
-    origins = [{"fact_id": ids[s.key], "origin": o, "modality": m}
-               for s in summaries for o, m in s.origins.items()]
-    outlets = [{"fact_id": ids[s.key], "outlet": o}
-               for s in summaries for o in sorted(s.outlets)]
-    if origins:
-        conn.execute(insert(fact_origins), origins)
-    if outlets:
-        conn.execute(insert(fact_outlets), outlets)
-
-
-def _ids(conn: Connection, keys: list[tuple]) -> dict[tuple, int]:
-    found = {}
-    for part in _chunks(keys, 200):     # bounded IN lists: SQLite caps bound parameters
-        query = select(facts.c.id, *_KEY_COLUMNS).where(tuple_(*_KEY_COLUMNS).in_(part))
-        found.update({tuple(r[1:]): r[0] for r in conn.execute(query)})
-    return found
-
-
-def _chunks(items: list, size: int):
-    return (items[i:i + size] for i in range(0, len(items), size))
-
-
-def _stored_rows(conn: Connection, keys: list[tuple]) -> dict[tuple, object]:
-    """The facts rows of `keys` (sorted), locked for this transaction where the database
-    locks rows (PostgreSQL: FOR UPDATE; SQLite's writer holds the whole store)."""
-    found = {}
-    for part in _chunks(keys, 200):
-        query = select(facts).where(tuple_(*_KEY_COLUMNS).in_(part)).order_by(*_KEY_COLUMNS)
-        for row in conn.execute(query.with_for_update()):
-            found[(row.subject, row.relation, row.object, row.polarity)] = row
-    return found
-
-
-def _add_all(conn: Connection, pairs: list[tuple[object, FactSummary]]) -> None:
-    """Add one document's summaries to their stored facts rows: one query for what the
-    facts have seen of the document's origins and outlets, then executemany writes."""
-    fact_ids = [row.id for row, _ in pairs]
-    wanted_origins = sorted({o for _, new in pairs for o in new.origins})
-    wanted_outlets = sorted({o for _, new in pairs for o in new.outlets})
-    seen_origins = {(r.fact_id, r.origin): r.modality for r in conn.execute(
-        select(fact_origins).where(fact_origins.c.fact_id.in_(fact_ids),
-                                   fact_origins.c.origin.in_(wanted_origins)))}
-    seen_outlets = set()
-    if wanted_outlets:
-        seen_outlets = {(r.fact_id, r.outlet) for r in conn.execute(
-            select(fact_outlets).where(fact_outlets.c.fact_id.in_(fact_ids),
-                                       fact_outlets.c.outlet.in_(wanted_outlets)))}
-    new_origins, stronger_origins, new_outlets, updates = [], [], [], []
-    for row, new in pairs:
-        by_origin = Counter({"asserted": row.origins_asserted,
-                             "reported": row.origins_reported,
-                             "possible": row.origins_possible})
-        for origin, modality in new.origins.items():
-            old = seen_origins.get((row.id, origin))
-            if old is None:
-                new_origins.append({"fact_id": row.id, "origin": origin, "modality": modality})
-                by_origin[modality] += 1
-            elif MODALITY_WEIGHT[modality] > MODALITY_WEIGHT[old]:
-                stronger_origins.append({"_fact": row.id, "_origin": origin,
-                                         "modality": modality})
-                by_origin[old] -= 1
-                by_origin[modality] += 1
-        fresh = [o for o in sorted(new.outlets) if (row.id, o) not in seen_outlets]
-        new_outlets.extend({"fact_id": row.id, "outlet": o} for o in fresh)
-        first = (row.day_first, row.first_end, row.first_claim_id, row.first_label)
-        last = (row.day_last, row.last_start, row.last_claim_id, row.last_label)
-        # the stored claims are older (lower ids): they keep first/last on ties
-        if new.first is not None and (first[0] is None or new.first[:2] < first[:2]):
-            first = new.first
-        if new.last is not None and (last[0] is None or new.last[:2] > last[:2]):
-            last = new.last
-        stored_goods = set(filter(None, (row.goods or "").split(",")))
-        updates.append({
-            "_id": row.id,
-            "n_claims": row.n_claims + new.n_claims,
-            "n_documents": row.n_documents + new.n_documents,
-            "n_outlets": row.n_outlets + len(fresh),
-            "n_asserted": row.n_asserted + new.modalities["asserted"],
-            "n_reported": row.n_reported + new.modalities["reported"],
-            "n_possible": row.n_possible + new.modalities["possible"],
-            "origins_asserted": by_origin["asserted"],
-            "origins_reported": by_origin["reported"],
-            "origins_possible": by_origin["possible"],
-            "day_first": first[0], "first_end": first[1], "first_claim_id": first[2],
-            "first_label": first[3],
-            "day_last": last[0], "last_start": last[1], "last_claim_id": last[2],
-            "last_label": last[3],
-            "goods": ",".join(sorted(new.goods | stored_goods)),
-            "n_without_goods": row.n_without_goods + new.n_without_goods,
-            "newest_claim_id": max(row.newest_claim_id, new.newest_claim_id),
-            "confidence": confidence_of(by_origin),
-        })
-    if new_origins:
-        conn.execute(insert(fact_origins), new_origins)
-    if stronger_origins:
-        conn.execute(update(fact_origins).where(
-            fact_origins.c.fact_id == bindparam("_fact"),
-            fact_origins.c.origin == bindparam("_origin")), stronger_origins)
-    if new_outlets:
-        conn.execute(insert(fact_outlets), new_outlets)
-    conn.execute(update(facts).where(facts.c.id == bindparam("_id")), updates)
+    sql = _Sql(conn)
+    _scratch(conn)
+    if not _keys_of_documents(conn, sql, document_ids):
+        return
+    _delete_keys(conn, sql)
+    _gather_keys(conn, sql, exclude_document)
+    _insert_facts(conn, sql)
 
 
 def record_document(conn: Connection, document_id: int) -> None:
-    """Add the claims of a just-stored document to the facts (caller's transaction)."""
-    record_documents(conn, [document_id])
+    """Bring the facts of a just-stored document's claims up to date (caller's
+    transaction)."""
+    refresh(conn, [document_id])
 
 
 def record_documents(conn: Connection, document_ids: list[int]) -> None:
-    """Add the claims of just-stored new documents to the facts, all at once: a group
-    of documents written in one transaction touches each shared fact once, not once
-    per document (ingest --jobs commits in groups)."""
-    rows = []
-    for part in _chunks(sorted(document_ids), 500):
-        rows += _claim_rows(conn, claims.c.document_id.in_(part))
-    rows.sort(key=lambda row: row.id)        # summaries read claims in id order
-    new = summarise(rows)
-    if not new:
-        return
-    # keys in one order for every writer: two transactions then lock shared facts in the
-    # same order and cannot deadlock on them (PostgreSQL)
-    keys = sorted(new)
-    rows = _stored_rows(conn, keys)
-    _insert_all(conn, [new[key] for key in keys if key not in rows])
-    pairs = [(rows[key], new[key]) for key in keys if key in rows]
-    if pairs:
-        _add_all(conn, pairs)
-
-
-def _key_condition(key: tuple):
-    subject, relation, object_, polarity = key
-    same = and_(claims.c.subject == subject, claims.c.object == object_)
-    if relation in SYMMETRIC:
-        same = or_(same, and_(claims.c.subject == object_, claims.c.object == subject))
-    return and_(same, claims.c.relation == relation, claims.c.polarity == polarity)
-
-
-def _delete_facts(conn: Connection, fact_ids: list[int]) -> None:
-    # explicit, not ON DELETE CASCADE: SQLite only cascades with foreign_keys on
-    for table in (fact_origins, fact_outlets):
-        conn.execute(delete(table).where(table.c.fact_id.in_(fact_ids)))
-    conn.execute(delete(facts).where(facts.c.id.in_(fact_ids)))
+    """Bring the facts of the claims of just-stored documents up to date, all at once: a
+    group of documents written in one transaction computes each shared fact once, not
+    once per document (ingest --jobs and load commit in groups)."""
+    refresh(conn, document_ids)
 
 
 def forget_document(conn: Connection, document_id: int) -> None:
     """Take a document's claims out of the facts, before the caller deletes them: the
     facts it touched are recomputed from the claims of the other documents."""
-    keys = sorted(summarise(_claim_rows(conn, claims.c.document_id == document_id)))
-    if not keys:
-        return
-    rows = _stored_rows(conn, keys)
-    if rows:
-        _delete_facts(conn, [row.id for row in rows.values()])
-    rest = []
-    for key in keys:
-        rest.extend(summarise(_claim_rows(conn, and_(
-            _key_condition(key), claims.c.document_id != document_id))).values())
-    _insert_all(conn, rest)
+    refresh(conn, [document_id], exclude_document=document_id)
 
 
-def rebuild(conn: Connection, batch: int = 200_000) -> int:
+def rebuild(conn: Connection) -> int:
     """Recompute every fact from the claims table (after bulk loads or an upgrade);
-    returns the number of facts. Reads the claims in slices of `batch`, so memory holds
-    the summaries, not the claims."""
-    for table in (fact_origins, fact_outlets, facts):
-        conn.execute(delete(table))
-    found: dict[tuple, FactSummary] = {}
-    last_id = 0
-    while rows := _claim_rows(conn, claims.c.id > last_id, limit=batch):
-        for row in rows:
-            summary = found.get(row.key)
-            if summary is None:
-                summary = found[row.key] = FactSummary(row.key)
-            summary.add(row)
-        last_id = rows[-1].id
-    for part in _chunks(list(found.values()), 5_000):
-        _insert_all(conn, part)
+    returns the number of facts."""
+    sql = _Sql(conn)
+    _scratch(conn)
+    for table in ("fact_origins", "fact_outlets", "facts"):
+        conn.execute(text(f"DELETE FROM {table}"))
+    _gather_all(conn, sql)
+    _insert_facts(conn, sql)
+    conn.execute(text(f"DELETE FROM {_CLAIMS}"))
     bump_generation(conn)
-    return len(found)
+    return conn.execute(text("SELECT COUNT(*) FROM facts")).scalar_one()
