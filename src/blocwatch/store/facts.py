@@ -227,20 +227,23 @@ FIGURE_COLUMNS = tuple(facts.c[name] for name in (
 # ---------------------------------------------------------------- the SQL
 
 # Scratch tables of this connection (TEMP: each connection has its own, so concurrent
-# writers do not see each other's): the documents of a batch, the fact keys to compute,
-# and their claims with key, origin and weight worked out once.
-_DOCS, _KEYS, _CLAIMS = "bw_fact_docs", "bw_fact_keys", "bw_fact_claims"
+# writers do not see each other's): the documents of a batch, the fact keys they touch,
+# their claims with key, origin and weight worked out once, and those claims merged per key
+# (a facts row each).
+_DOCS, _KEYS, _CLAIMS, _MERGED = "bw_fact_docs", "bw_fact_keys", "bw_fact_claims", "bw_fact_merged"
 _KEY = ("subject", "relation", "object", "polarity")
 _SCRATCH = {
-    _DOCS: "id INTEGER PRIMARY KEY",
-    _KEYS: ("subject VARCHAR(32) NOT NULL, relation VARCHAR(32) NOT NULL, "
+    _DOCS: "(id INTEGER PRIMARY KEY)",
+    _KEYS: ("(subject VARCHAR(32) NOT NULL, relation VARCHAR(32) NOT NULL, "
             "object VARCHAR(32) NOT NULL, polarity VARCHAR(3) NOT NULL, "
-            "PRIMARY KEY (subject, relation, object, polarity)"),
-    _CLAIMS: ("subject VARCHAR(32), relation VARCHAR(32), object VARCHAR(32), "
+            "PRIMARY KEY (subject, relation, object, polarity))"),
+    _CLAIMS: ("(subject VARCHAR(32), relation VARCHAR(32), object VARCHAR(32), "
               "polarity VARCHAR(3), id INTEGER, document_id INTEGER, modality VARCHAR(10), "
               "when_start VARCHAR(10), when_end VARCHAR(10), label VARCHAR(10), goods TEXT, "
-              "outlet VARCHAR(255), origin TEXT, w DOUBLE PRECISION"),
+              "outlet VARCHAR(255), origin TEXT, w DOUBLE PRECISION)"),
+    _MERGED: "AS SELECT * FROM facts WHERE 1 = 0",
 }
+_FACT_COLUMNS = tuple(c.name for c in facts.columns if c.name != "id")
 # Python's str.isspace() characters: origin_of strips them (str.strip)
 _WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 
@@ -269,21 +272,19 @@ class _Sql:
     def position(self, needle: str, haystack: str) -> str:
         return f"strpos({haystack}, {needle})" if self.pg else f"instr({haystack}, {needle})"
 
-    def sorted_concat(self, expr: str, partition: str) -> str:
-        """The distinct values of `expr` per group, sorted, comma-joined: aggregate for
-        PostgreSQL; SQLite orders group_concat only as a window function."""
-        if self.pg:
-            return f"string_agg({expr}, ',' ORDER BY {self.c(expr)})"
-        return (f"group_concat({expr}, ',') OVER (PARTITION BY {partition} ORDER BY {expr} "
-                "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)")
+    def params(self) -> dict:
+        return {"ws": _WHITESPACE} if self.pg else {}
 
 
 def _fold(value: str | None) -> str | None:
     return None if value is None else value.strip().casefold()
 
 
-def _symmetric() -> str:
-    return "(" + ", ".join(f"'{r}'" for r in sorted(SYMMETRIC)) + ")"
+_SYMMETRIC_SQL = "(" + ", ".join(f"'{r}'" for r in sorted(SYMMETRIC)) + ")"
+_RANK_OF = " ".join(f"WHEN '{m}' THEN {r}" for m, r in _RANK.items())
+_MODALITY_OF = " ".join(f"WHEN {r} THEN '{m}'" for m, r in _RANK.items())
+# noisy-or over the weights `w` of a group, rounded half up to 4 places (noisy_or)
+_NOISY_OR = "FLOOR((1 - EXP(SUM(LN(1 - {w})))) * 10000 + 0.5) / 10000.0"
 
 
 def _same_key(a: str, b: str) -> str:
@@ -292,8 +293,8 @@ def _same_key(a: str, b: str) -> str:
 
 def _scratch(conn: Connection) -> None:
     """The scratch tables, created once per connection, emptied."""
-    for name, columns in _SCRATCH.items():
-        conn.execute(text(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns})"))
+    for name, definition in _SCRATCH.items():
+        conn.execute(text(f"CREATE TEMP TABLE IF NOT EXISTS {name} {definition}"))
         conn.execute(text(f"DELETE FROM {name}"))
 
 
@@ -305,6 +306,13 @@ def _weight_sql() -> str:
     return (f"CASE WHEN c.confidence IS NULL THEN (CASE c.modality {fallback} END) "
             f"WHEN {scaled} > {MAX_WEIGHT!r} THEN {MAX_WEIGHT!r} "
             f"WHEN {scaled} < 0 THEN 0.0 ELSE {scaled} END")
+
+
+def _key_sql(sql: _Sql) -> str:
+    """fact_key in SQL, over claims c."""
+    swap = f"c.relation IN {_SYMMETRIC_SQL} AND {sql.c('c.object')} < c.subject"
+    return (f"CASE WHEN {swap} THEN c.object ELSE c.subject END, c.relation, "
+            f"CASE WHEN {swap} THEN c.subject ELSE c.object END, c.polarity")
 
 
 def _claim_columns(sql: _Sql) -> str:
@@ -324,68 +332,71 @@ _CLAIM_TARGET = (f"INSERT INTO {_CLAIMS} (subject, relation, object, polarity, i
                  "modality, when_start, when_end, label, goods, outlet, origin, w) ")
 
 
-def _gather_all(conn: Connection, sql: _Sql) -> None:
-    """Every stored claim into _CLAIMS, with its fact key."""
-    swap = f"c.relation IN {_symmetric()} AND {sql.c('c.object')} < c.subject"
-    conn.execute(text(
-        _CLAIM_TARGET
-        + f"SELECT CASE WHEN {swap} THEN c.object ELSE c.subject END, c.relation, "
-        f"CASE WHEN {swap} THEN c.subject ELSE c.object END, c.polarity, {_claim_columns(sql)} "
-        "FROM claims c JOIN documents d ON d.id = c.document_id"), _params(sql))
+def _gather(conn: Connection, sql: _Sql, of_documents: bool) -> None:
+    """Claims into _CLAIMS with their fact key: those of the documents in _DOCS, or all."""
+    source = "claims c JOIN documents d ON d.id = c.document_id"
+    if of_documents:
+        source = f"{_DOCS} x JOIN claims c ON c.document_id = x.id JOIN documents d ON d.id = c.document_id"
+    conn.execute(text(_CLAIM_TARGET + f"SELECT {_key_sql(sql)}, {_claim_columns(sql)} "
+                      f"FROM {source}"), sql.params())
 
 
 def _gather_keys(conn: Connection, sql: _Sql, exclude_document: int | None) -> None:
-    """The stored claims of the keys in _KEYS into _CLAIMS (but those of
+    """Every stored claim of the keys in _KEYS into _CLAIMS (but those of
     `exclude_document`): each key's claims as written, and for symmetric relations
     those written the other way round. Joins that the claims' (subject, object) index
     serves."""
-    params = _params(sql)
+    params = sql.params()
     other = ""
     if exclude_document is not None:
         other = " AND c.document_id <> :exclude"
         params["exclude"] = exclude_document
     common = "c.relation = k.relation AND c.polarity = k.polarity"
-    conn.execute(text(
-        _CLAIM_TARGET
-        + f"SELECT k.subject, k.relation, k.object, k.polarity, {_claim_columns(sql)} "
-        f"FROM {_KEYS} k JOIN claims c ON c.subject = k.subject AND c.object = k.object "
-        f"AND {common} JOIN documents d ON d.id = c.document_id WHERE 1 = 1{other}"), params)
-    conn.execute(text(
-        _CLAIM_TARGET
-        + f"SELECT k.subject, k.relation, k.object, k.polarity, {_claim_columns(sql)} "
-        f"FROM {_KEYS} k JOIN claims c ON c.subject = k.object AND c.object = k.subject "
-        f"AND {common} JOIN documents d ON d.id = c.document_id "
-        f"WHERE k.relation IN {_symmetric()} AND k.subject <> k.object{other}"), params)
+    for sides, where in ((("subject", "object"), "1 = 1"),
+                         (("object", "subject"),
+                          f"k.relation IN {_SYMMETRIC_SQL} AND k.subject <> k.object")):
+        conn.execute(text(
+            _CLAIM_TARGET
+            + f"SELECT k.subject, k.relation, k.object, k.polarity, {_claim_columns(sql)} "
+            f"FROM {_KEYS} k JOIN claims c ON c.subject = k.{sides[0]} "
+            f"AND c.object = k.{sides[1]} AND {common} "
+            f"JOIN documents d ON d.id = c.document_id WHERE {where}{other}"), params)
 
 
-def _params(sql: _Sql) -> dict:
-    return {"ws": _WHITESPACE} if sql.pg else {}
-
-
-def _insert_facts(conn: Connection, sql: _Sql) -> None:
-    """The facts rows, their origins and outlets, of the claims in _CLAIMS."""
+def _merge_claims(conn: Connection, sql: _Sql, stored_goods: bool) -> None:
+    """The claims in _CLAIMS merged per key into _MERGED: facts rows as if those claims
+    were all there is (goods: with the stored facts' when `stored_goods`)."""
     key = ", ".join(_KEY)
-    rank = " ".join(f"WHEN '{m}' THEN {r}" for m, r in _RANK.items())
-    modality = " ".join(f"WHEN {r} THEN '{m}'" for m, r in _RANK.items())
     by_modality = ", ".join(
         f"SUM(CASE WHEN modality = '{m}' THEN 1 ELSE 0 END) AS n_{m}" for m in _RANK)
     origins_by = ", ".join(
         f"SUM(CASE WHEN r = {r} THEN 1 ELSE 0 END) AS origins_{m}" for m, r in _RANK.items())
-    goods_of = sql.sorted_concat("g", key)
     comma = sql.position("','", "rest")
+    seeds = f"SELECT {key}, goods FROM {_CLAIMS} "
+    if stored_goods:
+        seeds += (f"UNION SELECT f.subject, f.relation, f.object, f.polarity, f.goods "
+                  f"FROM facts f JOIN {_KEYS} k ON {_same_key('f', 'k')} ")
+    # the union of comma-separated goods, split by a recursive query, sorted, joined
+    if sql.pg:
+        union = (f"SELECT {key}, string_agg(g, ',' ORDER BY {sql.c('g')}) AS goods "
+                 f"FROM goods_each GROUP BY {key}")
+    else:   # SQLite orders group_concat only as a window function
+        union = (f"SELECT DISTINCT {key}, group_concat(g, ',') OVER (PARTITION BY {key} "
+                 "ORDER BY g ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) "
+                 "AS goods FROM goods_each")
     goods = (
+        f"goods_seed ({key}, goods) AS ({seeds}), "
         f"goods_split ({key}, g, rest) AS ("
-        f"SELECT DISTINCT {key}, CAST('' AS TEXT), goods || ',' FROM {_CLAIMS} "
+        f"SELECT DISTINCT {key}, CAST('' AS TEXT), goods || ',' FROM goods_seed "
         "WHERE goods IS NOT NULL AND goods <> '' "
         f"UNION ALL SELECT {key}, substr(rest, 1, {comma} - 1), substr(rest, {comma} + 1) "
         "FROM goods_split WHERE rest <> ''), "
         f"goods_each AS (SELECT DISTINCT {key}, g FROM goods_split WHERE g <> ''), "
-        + (f"goods_union AS (SELECT {key}, {goods_of} AS goods FROM goods_each GROUP BY {key})"
-           if sql.pg else
-           f"goods_union AS (SELECT DISTINCT {key}, {goods_of} AS goods FROM goods_each)"))
+        f"goods_union AS ({union})")
+    # the earliest-starting and the latest-ending dated claim; ties: the lower id
     ordered = {"first_claim": f"{sql.c('when_start')}, {sql.c('when_end')}, id",
                "last_claim": f"when_end IS NULL, {sql.c('when_end')} DESC, "
-                       f"{sql.c('when_start')} DESC, id"}
+                             f"{sql.c('when_start')} DESC, id"}
     ends = ", ".join(
         f"{name} AS (SELECT {key}, when_start, when_end, id, label FROM ("
         f"SELECT {key}, when_start, when_end, id, label, ROW_NUMBER() OVER "
@@ -394,10 +405,9 @@ def _insert_facts(conn: Connection, sql: _Sql) -> None:
         for name, order in ordered.items())
     conn.execute(text(
         f"WITH RECURSIVE {goods}, {ends}, "
-        f"per_origin AS (SELECT {key}, origin, MAX(CASE modality {rank} END) AS r, "
+        f"per_origin AS (SELECT {key}, origin, MAX(CASE modality {_RANK_OF} END) AS r, "
         f"MAX(w) AS w FROM {_CLAIMS} GROUP BY {key}, origin), "
-        f"origins AS (SELECT {key}, {origins_by}, "
-        "FLOOR((1 - EXP(SUM(LN(1 - w)))) * 10000 + 0.5) / 10000.0 AS confidence "
+        f"origins AS (SELECT {key}, {origins_by}, {_NOISY_OR.format(w='w')} AS confidence "
         f"FROM per_origin GROUP BY {key}), "
         f"counts AS (SELECT {key}, COUNT(*) AS n_claims, "
         "COUNT(DISTINCT document_id) AS n_documents, "
@@ -405,7 +415,7 @@ def _insert_facts(conn: Connection, sql: _Sql) -> None:
         f"{by_modality}, SUM(CASE WHEN relation = 'SUPPLY' AND (goods IS NULL OR goods = '') "
         "THEN 1 ELSE 0 END) AS n_without_goods, MAX(id) AS newest_claim_id "
         f"FROM {_CLAIMS} GROUP BY {key}) "
-        "INSERT INTO facts (subject, relation, object, polarity, n_claims, n_documents, "
+        f"INSERT INTO {_MERGED} (subject, relation, object, polarity, n_claims, n_documents, "
         "n_outlets, n_asserted, n_reported, n_possible, origins_asserted, origins_reported, "
         "origins_possible, day_first, first_end, first_claim_id, first_label, day_last, "
         "last_start, last_claim_id, last_label, goods, n_without_goods, newest_claim_id, "
@@ -418,73 +428,149 @@ def _insert_facts(conn: Connection, sql: _Sql) -> None:
         f"FROM counts a JOIN origins o ON {_same_key('o', 'a')} "
         f"LEFT JOIN first_claim f ON {_same_key('f', 'a')} "
         f"LEFT JOIN last_claim l ON {_same_key('l', 'a')} "
-        f"LEFT JOIN goods_union g ON {_same_key('g', 'a')} "
-        # new keys in one order for every writer (PostgreSQL: fewer deadlocks)
-        "ORDER BY " + ", ".join(sql.c(f"a.{k}") for k in _KEY)))
+        f"LEFT JOIN goods_union g ON {_same_key('g', 'a')}"))
+
+
+def _earlier(a: str, b: str, ends: tuple[str, str, str], later: bool = False) -> str:
+    """SQL: row a's (day, other end, claim id) comes before row b's (after, when `later`:
+    days compared the other way, ids still lowest first), or b has none."""
+    day, end, claim = ends
+    cmp = ">" if later else "<"
+    return (f"{a}.{day} IS NOT NULL AND ({b}.{day} IS NULL OR {a}.{day} {cmp} {b}.{day} "
+            f"OR ({a}.{day} = {b}.{day} AND ({a}.{end} {cmp} {b}.{end} "
+            f"OR ({a}.{end} = {b}.{end} AND {a}.{claim} < {b}.{claim}))))")
+
+
+def _add_merged(conn: Connection, sql: _Sql, fresh_only: bool) -> None:
+    """_MERGED (and the origins and outlets of _CLAIMS) into the stored facts: rows of
+    new keys inserted; stored rows of other keys get the counts added, the earlier first
+    and later last claim, and their origins, outlets and confidence counted anew from
+    fact_origins and fact_outlets. `fresh_only`: no key of _MERGED is stored yet."""
+    columns = ", ".join(_FACT_COLUMNS)
+    if not fresh_only:
+        first = _earlier("m", "facts", ("day_first", "first_end", "first_claim_id"))
+        last = _earlier("m", "facts", ("day_last", "last_start", "last_claim_id"), later=True)
+        added = ", ".join(f"{c} = facts.{c} + m.{c}" for c in (
+            "n_claims", "n_documents", "n_asserted", "n_reported", "n_possible",
+            "n_without_goods"))
+        ends = ", ".join(
+            [f"{c} = CASE WHEN {first} THEN m.{c} ELSE facts.{c} END"
+             for c in ("day_first", "first_end", "first_claim_id", "first_label")]
+            + [f"{c} = CASE WHEN {last} THEN m.{c} ELSE facts.{c} END"
+               for c in ("day_last", "last_start", "last_claim_id", "last_label")])
+        conn.execute(text(
+            f"UPDATE facts SET {added}, {ends}, goods = m.goods, newest_claim_id = CASE "
+            "WHEN m.newest_claim_id > facts.newest_claim_id THEN m.newest_claim_id "
+            f"ELSE facts.newest_claim_id END FROM {_MERGED} m WHERE {_same_key('m', 'facts')}"))
     conn.execute(text(
-        "INSERT INTO fact_origins (fact_id, origin, modality) "
-        f"SELECT f.id, p.origin, CASE p.r {modality} END FROM ("
-        f"SELECT {key}, origin, MAX(CASE modality {rank} END) AS r FROM {_CLAIMS} "
-        f"GROUP BY {key}, origin) p JOIN facts f ON {_same_key('f', 'p')}"))
+        f"INSERT INTO facts ({columns}) SELECT {columns} FROM {_MERGED} m"
+        + ("" if fresh_only else
+           f" WHERE NOT EXISTS (SELECT 1 FROM facts f WHERE {_same_key('f', 'm')})")
+        # new keys in one order for every writer (PostgreSQL: fewer deadlocks)
+        + " ORDER BY " + ", ".join(sql.c(f"m.{k}") for k in _KEY)))
+    key = ", ".join(_KEY)
+    stronger = (f"CASE WHEN (CASE excluded.modality {_RANK_OF} END) > "
+                f"(CASE fact_origins.modality {_RANK_OF} END) THEN excluded.modality "
+                "ELSE fact_origins.modality END")
+    conn.execute(text(
+        "INSERT INTO fact_origins (fact_id, origin, modality, weight) "
+        f"SELECT f.id, p.origin, CASE p.r {_MODALITY_OF} END, p.w FROM ("
+        f"SELECT {key}, origin, MAX(CASE modality {_RANK_OF} END) AS r, MAX(w) AS w "
+        f"FROM {_CLAIMS} GROUP BY {key}, origin) p JOIN facts f ON {_same_key('f', 'p')} "
+        # WHERE: SQLite reads ON CONFLICT after a join only behind one
+        "WHERE 1 = 1"
+        + ("" if fresh_only else
+           f" ON CONFLICT (fact_id, origin) DO UPDATE SET modality = {stronger}, weight = "
+           "CASE WHEN excluded.weight > fact_origins.weight THEN excluded.weight "
+           "ELSE fact_origins.weight END")))
     conn.execute(text(
         "INSERT INTO fact_outlets (fact_id, outlet) SELECT DISTINCT f.id, c.outlet "
         f"FROM {_CLAIMS} c JOIN facts f ON {_same_key('f', 'c')} "
-        "WHERE c.outlet IS NOT NULL AND c.outlet <> ''"))
+        "WHERE c.outlet IS NOT NULL AND c.outlet <> ''"
+        + ("" if fresh_only else " ON CONFLICT (fact_id, outlet) DO NOTHING")))
+    if fresh_only:
+        return
+    counted = ", ".join(
+        f"origins_{m} = (SELECT COUNT(*) FROM fact_origins o WHERE o.fact_id = facts.id "
+        f"AND o.modality = '{m}')" for m in _RANK)
+    conn.execute(text(
+        f"UPDATE facts SET {counted}, n_outlets = (SELECT COUNT(*) FROM fact_outlets o "
+        "WHERE o.fact_id = facts.id), confidence = (SELECT "
+        f"{_NOISY_OR.format(w='o.weight')} FROM fact_origins o WHERE o.fact_id = facts.id) "
+        f"WHERE EXISTS (SELECT 1 FROM {_MERGED} m WHERE {_same_key('m', 'facts')})"))
 
 
-def _delete_keys(conn: Connection, sql: _Sql) -> None:
-    """The facts rows of the keys in _KEYS, with their origins and outlets. On PostgreSQL
-    the rows are locked first in key order: writers sharing facts wait for each other
-    instead of deadlocking (a unique-key clash on a new fact is retried by the caller)."""
-    chosen = f"SELECT f.id FROM facts f JOIN {_KEYS} k ON {_same_key('f', 'k')}"
+def _lock(conn: Connection, sql: _Sql) -> None:
+    """PostgreSQL: the stored facts of the keys in _KEYS locked, in key order: writers
+    sharing facts wait for each other instead of deadlocking (a unique-key clash on a new
+    fact is retried by the caller). SQLite's writer holds the whole store."""
     if sql.pg:
         order = ", ".join(sql.c(f"f.{k}") for k in _KEY)
-        conn.execute(text(f"{chosen} ORDER BY {order} FOR UPDATE OF f")).all()
+        conn.execute(text(f"SELECT f.id FROM facts f JOIN {_KEYS} k ON {_same_key('f', 'k')} "
+                          f"ORDER BY {order} FOR UPDATE OF f")).all()
+
+
+def _delete_keys(conn: Connection) -> None:
+    """The facts rows of the keys in _KEYS, with their origins and outlets."""
+    chosen = f"SELECT f.id FROM facts f JOIN {_KEYS} k ON {_same_key('f', 'k')}"
     # explicit, not ON DELETE CASCADE: SQLite only cascades with foreign_keys on
     for table in ("fact_origins", "fact_outlets"):
         conn.execute(text(f"DELETE FROM {table} WHERE fact_id IN ({chosen})"))
     conn.execute(text(f"DELETE FROM facts WHERE id IN ({chosen})"))
 
 
-def _keys_of_documents(conn: Connection, sql: _Sql, document_ids: list[int]) -> int:
-    """The fact keys of the claims of `document_ids` into _KEYS; returns how many."""
+def _documents(conn: Connection, document_ids: list[int]) -> None:
     conn.execute(text(f"INSERT INTO {_DOCS} (id) VALUES (:id)"),
                  [{"id": i} for i in sorted(set(document_ids))])
-    swap = f"c.relation IN {_symmetric()} AND {sql.c('c.object')} < c.subject"
-    return conn.execute(text(
-        f"INSERT INTO {_KEYS} (subject, relation, object, polarity) "
-        f"SELECT DISTINCT CASE WHEN {swap} THEN c.object ELSE c.subject END, c.relation, "
-        f"CASE WHEN {swap} THEN c.subject ELSE c.object END, c.polarity "
-        f"FROM {_DOCS} x JOIN claims c ON c.document_id = x.id")).rowcount
+
+
+def record_documents(conn: Connection, document_ids: list[int]) -> None:
+    """Add the claims of just-stored documents to the facts, all at once (caller's
+    transaction): their claims merged per key in SQL, then added to the stored rows, so
+    the work grows with the batch's claims and the origins and outlets of the facts they
+    touch, not with all the claims of those facts. A group of documents written in one
+    transaction touches each shared fact once (ingest --jobs and load commit in groups).
+    The documents' claims must not be in the facts yet (new, or forgotten first)."""
+    if not document_ids:
+        return
+    sql = _Sql(conn)
+    _scratch(conn)
+    _documents(conn, document_ids)
+    _gather(conn, sql, of_documents=True)
+    key = ", ".join(_KEY)
+    if not conn.execute(text(f"INSERT INTO {_KEYS} ({key}) SELECT DISTINCT {key} "
+                             f"FROM {_CLAIMS}")).rowcount:
+        return
+    _lock(conn, sql)
+    _merge_claims(conn, sql, stored_goods=True)
+    _add_merged(conn, sql, fresh_only=False)
+
+
+def record_document(conn: Connection, document_id: int) -> None:
+    """Add the claims of a just-stored document to the facts (caller's transaction)."""
+    record_documents(conn, [document_id])
 
 
 def refresh(conn: Connection, document_ids: list[int],
             exclude_document: int | None = None) -> None:
     """Compute anew the facts of every key the claims of `document_ids` have, from all
-    stored claims of those keys (but those of `exclude_document`), in the caller's
-    transaction."""
+    stored claims of those keys (but those of `exclude_document`): DELETE the rows, then
+    INSERT ... SELECT them from the claims (caller's transaction)."""
     if not document_ids:
         return
     sql = _Sql(conn)
     _scratch(conn)
-    if not _keys_of_documents(conn, sql, document_ids):
+    _documents(conn, document_ids)
+    key = ", ".join(_KEY)
+    if not conn.execute(text(
+            f"INSERT INTO {_KEYS} ({key}) SELECT DISTINCT {_key_sql(sql)} "
+            f"FROM {_DOCS} x JOIN claims c ON c.document_id = x.id")).rowcount:
         return
-    _delete_keys(conn, sql)
+    _lock(conn, sql)
+    _delete_keys(conn)
     _gather_keys(conn, sql, exclude_document)
-    _insert_facts(conn, sql)
-
-
-def record_document(conn: Connection, document_id: int) -> None:
-    """Bring the facts of a just-stored document's claims up to date (caller's
-    transaction)."""
-    refresh(conn, [document_id])
-
-
-def record_documents(conn: Connection, document_ids: list[int]) -> None:
-    """Bring the facts of the claims of just-stored documents up to date, all at once: a
-    group of documents written in one transaction computes each shared fact once, not
-    once per document (ingest --jobs and load commit in groups)."""
-    refresh(conn, document_ids)
+    _merge_claims(conn, sql, stored_goods=False)
+    _add_merged(conn, sql, fresh_only=True)
 
 
 def forget_document(conn: Connection, document_id: int) -> None:
@@ -500,8 +586,10 @@ def rebuild(conn: Connection) -> int:
     _scratch(conn)
     for table in ("fact_origins", "fact_outlets", "facts"):
         conn.execute(text(f"DELETE FROM {table}"))
-    _gather_all(conn, sql)
-    _insert_facts(conn, sql)
-    conn.execute(text(f"DELETE FROM {_CLAIMS}"))
+    _gather(conn, sql, of_documents=False)
+    _merge_claims(conn, sql, stored_goods=False)
+    _add_merged(conn, sql, fresh_only=True)
+    for table in (_CLAIMS, _MERGED):
+        conn.execute(text(f"DELETE FROM {table}"))
     bump_generation(conn)
     return conn.execute(text("SELECT COUNT(*) FROM facts")).scalar_one()
