@@ -27,15 +27,27 @@ origin counts once, at its best claim, and
 source stay at that source's best claim. A store of rule-only claims gets exactly the
 modality-weight confidence of before.
 
-How the stored rows are kept (set-based, in SQL, the same statements on SQLite and
-PostgreSQL): for the keys a batch of documents touches, the facts rows, their origins
-and outlets are deleted and computed anew from every stored claim of those keys with
-INSERT ... SELECT (`refresh`); `rebuild` does the same for every key. The product is
-computed as 1 - exp(sum(ln(1 - w))) (SQLite 3.35+ has ln/exp built in). Recomputing
-instead of adding a document to the stored row: nothing to get wrong when a document is
-replaced, no per-fact Python round trips, and the work is one pass over the claims of the
-touched keys; the price is that a document touching a fact with many claims re-reads them
-(bench/facts_bench.py measures both).
+How the stored rows are kept: set-based, in SQL, the same statements on SQLite and
+PostgreSQL (no per-fact Python):
+
+- new documents (`record_documents`, a batch at a time): their claims are merged per key
+  (INSERT ... SELECT into a scratch table), then added to the stored rows (UPDATE ... FROM
+  for keys already stored: counts added, earlier first / later last claim, goods united;
+  INSERT for new keys); their origins are upserted (INSERT ... ON CONFLICT) with the
+  strongest modality and the best weight, and the outlets, origin counts and confidence
+  of the touched facts are counted from fact_origins and fact_outlets. The work grows with
+  the batch's claims and the origins of the facts it touches, not with all their claims.
+- a document taken out (`forget_document`, re-extraction): the rows of its keys are
+  deleted and computed anew from the remaining claims of those keys (`refresh`: DELETE
+  ... WHERE key IN the scratch keys, then INSERT ... SELECT).
+- `rebuild`: the same for every key at once.
+
+The noisy-or is 1 - exp(sum(ln(1 - w))) in SQL (SQLite 3.35+ has ln and exp built in;
+`noisy_or` computes it the same way in Python), rounded as floor(x * 10^4 + 0.5) / 10^4
+because PostgreSQL has no round() for floating point. Recomputing every touched fact on
+each batch was tried first: simpler, but a document about a fact with 50,000 claims then
+re-reads them all, and ingesting one document at a time became quadratic
+(bench/facts_bench.py prints both).
 
 One computation for the analyses: `FactSummary` merges claims one at a time, with the same
 formulas; analysis/facts.py uses it over the claims of a question (time windows), and a
@@ -275,6 +287,13 @@ class _Sql:
     def params(self) -> dict:
         return {"ws": _WHITESPACE} if self.pg else {}
 
+    @property
+    def then(self) -> str:
+        """A join that reads the (small) scratch table on its left first: SQLite has no
+        statistics for it and would scan the big table instead; CROSS JOIN fixes its
+        order. PostgreSQL's planner is left to choose (and refuses CROSS JOIN ... ON)."""
+        return "JOIN" if self.pg else "CROSS JOIN"
+
 
 def _fold(value: str | None) -> str | None:
     return None if value is None else value.strip().casefold()
@@ -336,7 +355,8 @@ def _gather(conn: Connection, sql: _Sql, of_documents: bool) -> None:
     """Claims into _CLAIMS with their fact key: those of the documents in _DOCS, or all."""
     source = "claims c JOIN documents d ON d.id = c.document_id"
     if of_documents:
-        source = f"{_DOCS} x JOIN claims c ON c.document_id = x.id JOIN documents d ON d.id = c.document_id"
+        source = (f"{_DOCS} x {sql.then} claims c ON c.document_id = x.id "
+                  f"{sql.then} documents d ON d.id = c.document_id")
     conn.execute(text(_CLAIM_TARGET + f"SELECT {_key_sql(sql)}, {_claim_columns(sql)} "
                       f"FROM {source}"), sql.params())
 
@@ -358,9 +378,9 @@ def _gather_keys(conn: Connection, sql: _Sql, exclude_document: int | None) -> N
         conn.execute(text(
             _CLAIM_TARGET
             + f"SELECT k.subject, k.relation, k.object, k.polarity, {_claim_columns(sql)} "
-            f"FROM {_KEYS} k JOIN claims c ON c.subject = k.{sides[0]} "
+            f"FROM {_KEYS} k {sql.then} claims c ON c.subject = k.{sides[0]} "
             f"AND c.object = k.{sides[1]} AND {common} "
-            f"JOIN documents d ON d.id = c.document_id WHERE {where}{other}"), params)
+            f"{sql.then} documents d ON d.id = c.document_id WHERE {where}{other}"), params)
 
 
 def _merge_claims(conn: Connection, sql: _Sql, stored_goods: bool) -> None:
@@ -375,7 +395,7 @@ def _merge_claims(conn: Connection, sql: _Sql, stored_goods: bool) -> None:
     seeds = f"SELECT {key}, goods FROM {_CLAIMS} "
     if stored_goods:
         seeds += (f"UNION SELECT f.subject, f.relation, f.object, f.polarity, f.goods "
-                  f"FROM facts f JOIN {_KEYS} k ON {_same_key('f', 'k')} ")
+                  f"FROM {_KEYS} k {sql.then} facts f ON {_same_key('f', 'k')} ")
     # the union of comma-separated goods, split by a recursive query, sorted, joined
     if sql.pg:
         union = (f"SELECT {key}, string_agg(g, ',' ORDER BY {sql.c('g')}) AS goods "
@@ -476,7 +496,7 @@ def _add_merged(conn: Connection, sql: _Sql, fresh_only: bool) -> None:
         "INSERT INTO fact_origins (fact_id, origin, modality, weight) "
         f"SELECT f.id, p.origin, CASE p.r {_MODALITY_OF} END, p.w FROM ("
         f"SELECT {key}, origin, MAX(CASE modality {_RANK_OF} END) AS r, MAX(w) AS w "
-        f"FROM {_CLAIMS} GROUP BY {key}, origin) p JOIN facts f ON {_same_key('f', 'p')} "
+        f"FROM {_CLAIMS} GROUP BY {key}, origin) p {sql.then} facts f ON {_same_key('f', 'p')} "
         # WHERE: SQLite reads ON CONFLICT after a join only behind one
         "WHERE 1 = 1"
         + ("" if fresh_only else
@@ -485,7 +505,7 @@ def _add_merged(conn: Connection, sql: _Sql, fresh_only: bool) -> None:
            "ELSE fact_origins.weight END")))
     conn.execute(text(
         "INSERT INTO fact_outlets (fact_id, outlet) SELECT DISTINCT f.id, c.outlet "
-        f"FROM {_CLAIMS} c JOIN facts f ON {_same_key('f', 'c')} "
+        f"FROM {_CLAIMS} c {sql.then} facts f ON {_same_key('f', 'c')} "
         "WHERE c.outlet IS NOT NULL AND c.outlet <> ''"
         + ("" if fresh_only else " ON CONFLICT (fact_id, outlet) DO NOTHING")))
     if fresh_only:
@@ -497,7 +517,8 @@ def _add_merged(conn: Connection, sql: _Sql, fresh_only: bool) -> None:
         f"UPDATE facts SET {counted}, n_outlets = (SELECT COUNT(*) FROM fact_outlets o "
         "WHERE o.fact_id = facts.id), confidence = (SELECT "
         f"{_NOISY_OR.format(w='o.weight')} FROM fact_origins o WHERE o.fact_id = facts.id) "
-        f"WHERE EXISTS (SELECT 1 FROM {_MERGED} m WHERE {_same_key('m', 'facts')})"))
+        f"WHERE id IN (SELECT f.id FROM {_MERGED} m {sql.then} facts f "
+        f"ON {_same_key('f', 'm')})"))
 
 
 def _lock(conn: Connection, sql: _Sql) -> None:
@@ -506,13 +527,13 @@ def _lock(conn: Connection, sql: _Sql) -> None:
     fact is retried by the caller). SQLite's writer holds the whole store."""
     if sql.pg:
         order = ", ".join(sql.c(f"f.{k}") for k in _KEY)
-        conn.execute(text(f"SELECT f.id FROM facts f JOIN {_KEYS} k ON {_same_key('f', 'k')} "
+        conn.execute(text(f"SELECT f.id FROM {_KEYS} k JOIN facts f ON {_same_key('f', 'k')} "
                           f"ORDER BY {order} FOR UPDATE OF f")).all()
 
 
-def _delete_keys(conn: Connection) -> None:
+def _delete_keys(conn: Connection, sql: _Sql) -> None:
     """The facts rows of the keys in _KEYS, with their origins and outlets."""
-    chosen = f"SELECT f.id FROM facts f JOIN {_KEYS} k ON {_same_key('f', 'k')}"
+    chosen = f"SELECT f.id FROM {_KEYS} k {sql.then} facts f ON {_same_key('f', 'k')}"
     # explicit, not ON DELETE CASCADE: SQLite only cascades with foreign_keys on
     for table in ("fact_origins", "fact_outlets"):
         conn.execute(text(f"DELETE FROM {table} WHERE fact_id IN ({chosen})"))
@@ -564,10 +585,10 @@ def refresh(conn: Connection, document_ids: list[int],
     key = ", ".join(_KEY)
     if not conn.execute(text(
             f"INSERT INTO {_KEYS} ({key}) SELECT DISTINCT {_key_sql(sql)} "
-            f"FROM {_DOCS} x JOIN claims c ON c.document_id = x.id")).rowcount:
+            f"FROM {_DOCS} x {sql.then} claims c ON c.document_id = x.id")).rowcount:
         return
     _lock(conn, sql)
-    _delete_keys(conn)
+    _delete_keys(conn, sql)
     _gather_keys(conn, sql, exclude_document)
     _merge_claims(conn, sql, stored_goods=False)
     _add_merged(conn, sql, fresh_only=True)
