@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
                 results["postgresql"] = {"skipped": reason}
             else:
                 from blocwatch.store import create_store_engine
-                from blocwatch.store.testing import private_postgres
+                from kit.store import private_postgres
                 with private_postgres(base) as url:
                     create_store_engine(url).dispose()
                     results["postgresql"] = _backend("postgresql", url, directory, old_src)

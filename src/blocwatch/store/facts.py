@@ -61,7 +61,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from ..model import SYMMETRIC
 from .generation import bump_generation
@@ -310,11 +310,28 @@ def _same_key(a: str, b: str) -> str:
     return " AND ".join(f"{a}.{k} = {b}.{k}" for k in _KEY)
 
 
-def _scratch(conn: Connection) -> None:
-    """The scratch tables, created once per connection, emptied."""
+def _scratch(conn: Connection, sql: _Sql) -> None:
+    """The scratch tables, created once per connection (a rolled-back transaction takes
+    them away again on PostgreSQL), emptied: PostgreSQL by TRUNCATE, as DELETE would leave
+    dead rows that no autovacuum clears from temporary tables."""
+    if sql.pg:
+        if conn.execute(text(
+                "SELECT COUNT(*) FROM pg_class WHERE relnamespace = pg_my_temp_schema() "
+                "AND relname IN :names").bindparams(bindparam("names", expanding=True)),
+                {"names": list(_SCRATCH)}).scalar() == len(_SCRATCH):
+            conn.execute(text("TRUNCATE " + ", ".join(_SCRATCH)))
+            return
     for name, definition in _SCRATCH.items():
         conn.execute(text(f"CREATE TEMP TABLE IF NOT EXISTS {name} {definition}"))
         conn.execute(text(f"DELETE FROM {name}"))
+
+
+def _analyze(conn: Connection, sql: _Sql, *names: str) -> None:
+    """PostgreSQL: statistics for scratch tables just filled. Without, the planner takes
+    them for thousands of rows and scans claims and facts whole instead of using their
+    indexes (each document's work then grows with the store)."""
+    if sql.pg:
+        conn.execute(text("ANALYZE " + ", ".join(names)))
 
 
 def _weight_sql() -> str:
@@ -555,15 +572,18 @@ def record_documents(conn: Connection, document_ids: list[int]) -> None:
     if not document_ids:
         return
     sql = _Sql(conn)
-    _scratch(conn)
+    _scratch(conn, sql)
     _documents(conn, document_ids)
+    _analyze(conn, sql, _DOCS)
     _gather(conn, sql, of_documents=True)
     key = ", ".join(_KEY)
     if not conn.execute(text(f"INSERT INTO {_KEYS} ({key}) SELECT DISTINCT {key} "
                              f"FROM {_CLAIMS}")).rowcount:
         return
+    _analyze(conn, sql, _CLAIMS, _KEYS)
     _lock(conn, sql)
     _merge_claims(conn, sql, stored_goods=True)
+    _analyze(conn, sql, _MERGED)
     _add_merged(conn, sql, fresh_only=False)
 
 
@@ -580,17 +600,22 @@ def refresh(conn: Connection, document_ids: list[int],
     if not document_ids:
         return
     sql = _Sql(conn)
-    _scratch(conn)
+    _scratch(conn, sql)
     _documents(conn, document_ids)
+    _analyze(conn, sql, _DOCS)
     key = ", ".join(_KEY)
     if not conn.execute(text(
             f"INSERT INTO {_KEYS} ({key}) SELECT DISTINCT {_key_sql(sql)} "
-            f"FROM {_DOCS} x {sql.then} claims c ON c.document_id = x.id")).rowcount:
+            f"FROM {_DOCS} x {sql.then} claims c ON c.document_id = x.id"),
+            sql.params()).rowcount:
         return
+    _analyze(conn, sql, _KEYS)
     _lock(conn, sql)
     _delete_keys(conn, sql)
     _gather_keys(conn, sql, exclude_document)
+    _analyze(conn, sql, _CLAIMS)
     _merge_claims(conn, sql, stored_goods=False)
+    _analyze(conn, sql, _MERGED)
     _add_merged(conn, sql, fresh_only=True)
 
 
@@ -604,13 +629,14 @@ def rebuild(conn: Connection) -> int:
     """Recompute every fact from the claims table (after bulk loads or an upgrade);
     returns the number of facts."""
     sql = _Sql(conn)
-    _scratch(conn)
+    _scratch(conn, sql)
     for table in ("fact_origins", "fact_outlets", "facts"):
         conn.execute(text(f"DELETE FROM {table}"))
     _gather(conn, sql, of_documents=False)
+    _analyze(conn, sql, _CLAIMS)
     _merge_claims(conn, sql, stored_goods=False)
+    _analyze(conn, sql, _MERGED)
     _add_merged(conn, sql, fresh_only=True)
-    for table in (_CLAIMS, _MERGED):
-        conn.execute(text(f"DELETE FROM {table}"))
+    _scratch(conn, sql)                   # not kept for the connection's life
     bump_generation(conn)
     return conn.execute(text("SELECT COUNT(*) FROM facts")).scalar_one()
