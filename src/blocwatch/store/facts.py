@@ -310,17 +310,30 @@ def _same_key(a: str, b: str) -> str:
     return " AND ".join(f"{a}.{k} = {b}.{k}" for k in _KEY)
 
 
+_SCRATCH_PAGES = 64     # PostgreSQL: pages a scratch table may grow to before it is made anew
+
+
 def _scratch(conn: Connection, sql: _Sql) -> None:
-    """The scratch tables, created once per connection (a rolled-back transaction takes
-    them away again on PostgreSQL), emptied: PostgreSQL by TRUNCATE, as DELETE would leave
-    dead rows that no autovacuum clears from temporary tables."""
+    """The scratch tables, created once per connection, emptied.
+
+    PostgreSQL: DELETE leaves dead rows, and no autovacuum clears temporary tables, so
+    they grow with every batch and each scan reads more; TRUNCATE (or ON COMMIT DELETE
+    ROWS) costs a new file or a truncation at every commit, which took longer than the
+    facts work itself. So: DELETE, and when a table has grown past _SCRATCH_PAGES (the
+    statistics taken after each fill say), drop them and create them anew. A rolled-back
+    transaction takes tables it created away again: their presence is looked up."""
     if sql.pg:
-        if conn.execute(text(
-                "SELECT COUNT(*) FROM pg_class WHERE relnamespace = pg_my_temp_schema() "
-                "AND relname IN :names").bindparams(bindparam("names", expanding=True)),
-                {"names": list(_SCRATCH)}).scalar() == len(_SCRATCH):
-            conn.execute(text("TRUNCATE " + ", ".join(_SCRATCH)))
+        pages = dict(conn.execute(text(
+            "SELECT relname, relpages FROM pg_class WHERE relnamespace = pg_my_temp_schema() "
+            "AND relname IN :names").bindparams(bindparam("names", expanding=True)),
+            {"names": list(_SCRATCH)}).all())
+        if len(pages) == len(_SCRATCH) and max(pages.values()) <= _SCRATCH_PAGES:
+            conn.execute(text("WITH " + ", ".join(
+                f"d{i} AS (DELETE FROM {name})" for i, name in enumerate(_SCRATCH))
+                + " SELECT 1"))
             return
+        if pages:
+            conn.execute(text("DROP TABLE IF EXISTS " + ", ".join(_SCRATCH)))
     for name, definition in _SCRATCH.items():
         conn.execute(text(f"CREATE TEMP TABLE IF NOT EXISTS {name} {definition}"))
         conn.execute(text(f"DELETE FROM {name}"))
