@@ -107,12 +107,6 @@ def noisy_or(weights) -> float:
     return math.floor((1.0 - doubt) * 10000 + 0.5) / 10000
 
 
-def confidence_of(origins_by_modality: dict[str, int]) -> float:
-    """The confidence of origins without probabilities, counted by strongest modality."""
-    return noisy_or([MODALITY_WEIGHT[m] for m, n in origins_by_modality.items()
-                     for _ in range(n)])
-
-
 @dataclass
 class FactSummary:
     """The merge of claims of one fact, built claim by claim (in id order).
