@@ -46,6 +46,7 @@ class StoredClaim:
     time_basis: str | None = None    # stated | published | estimated | None (store/schema.py)
     doc_date_estimated: str | None = None   # an undated article's estimated date
     doc_date_basis: str | None = None       # mentioned | ingested
+    confidence: float | None = None         # the scorer's probability; None from the rules
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -118,6 +119,7 @@ _COLUMNS = (
     claims.c.char_start, claims.c.char_end, claims.c.document_id, documents.c.doc_id,
     documents.c.url, documents.c.outlet, documents.c.date, documents.c.path,
     claims.c.time_basis, documents.c.date_estimated, documents.c.date_basis,
+    claims.c.confidence,
 )
 
 
@@ -178,12 +180,12 @@ def load_claims(session: Session, *,
     found = []
     for (id_, subject, relation, object_, polarity, modality, time, when_start, when_end,
          inferred, source, goods, evidence, char_start, char_end, document_id, doc_id, url,
-         outlet, date, path, basis, estimated, date_basis) in session.execute(query):
+         outlet, date, path, basis, estimated, date_basis, confidence) in session.execute(query):
         found.append(StoredClaim(
             id_, subject, relation, object_, polarity, modality, time, when_start, when_end,
             bool(inferred), source, tuple(g for g in (goods or "").split(",") if g),
             evidence or "", char_start, char_end, document_id, doc_id, url, outlet, date,
-            path, basis, estimated, date_basis))
+            path, basis, estimated, date_basis, confidence))
     found.sort(key=chronological)
     return found
 

@@ -6,22 +6,26 @@ MEET PRK RUS).
 
 Confidence
 ----------
-Each independent origin of a fact (a named source such as "Bild" counts once however many
-outlets repeat it; otherwise the outlet; otherwise the single document) gives it a weight
-by how the text states it, taking the strongest statement of that origin:
+The chance that not every independent origin of the fact is wrong. An origin is a named
+source (such as "Bild", counted once however many outlets repeat it), otherwise the outlet,
+otherwise the single document. Each claim weighs its calibrated probability (the scorer's
+`confidence`) discounted by how the text states it, or, for claims without one (the rule
+extractor, older stores), the fixed weight of its modality:
 
-    asserted 0.6    reported 0.4    possible 0.15
+    w = p * d      d: asserted 1, reported 2/3, possible 1/4
+    w = 0.6 | 0.4 | 0.15 (asserted | reported | possible) when p is unknown
 
-and the confidence is the chance that not every origin is wrong:
+and each origin counts once, at its best claim:
 
-    confidence = 1 - prod(1 - w_origin)
+    confidence = 1 - prod over origins (1 - w_origin)
 
-so one asserting article gives 0.6, two independent ones 0.84, three 0.94, while fifty
-articles that all quote the same source stay at that one source's weight.
+so one asserting article at p = 0.9 gives 0.9, at p = 0.3 gives 0.3; two independent
+rule-extracted asserting articles give 0.84; fifty articles that all quote the same source
+stay at that source's best claim. store/facts.py keeps the same figure in the store.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import and_, or_, select
@@ -29,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from ..model import SYMMETRIC, Fact
 from ..store.facts import (FIGURE_COLUMNS, MODALITY_WEIGHT, FactFigures, FactSummary,
-                           confidence_of)
+                           claim_weight, noisy_or)
 from ..store.schema import facts as facts_table
 from .claims import StoredClaim, chronological, load_claims
 
@@ -37,13 +41,13 @@ __all__ = ["MODALITY_WEIGHT", "confidence", "facts", "merge", "summaries"]
 
 
 def confidence(claims: Iterable[StoredClaim]) -> float:
-    """1 - prod(1 - w) over independent origins (see module doc)."""
-    strongest: dict[str, str] = {}
+    """1 - prod(1 - w) over independent origins, each at its best claim (module doc)."""
+    best: dict[str, float] = {}
     for claim in claims:
-        known = strongest.get(claim.origin)
-        if known is None or MODALITY_WEIGHT[claim.modality] > MODALITY_WEIGHT[known]:
-            strongest[claim.origin] = claim.modality
-    return confidence_of(Counter(strongest.values()))
+        weight = claim_weight(claim.modality, claim.confidence)
+        if weight > best.get(claim.origin, -1.0):
+            best[claim.origin] = weight
+    return noisy_or(best.values())
 
 
 def summaries(claims: Iterable[StoredClaim]) -> dict[tuple, tuple[FactSummary, list]]:

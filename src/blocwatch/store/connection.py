@@ -289,11 +289,12 @@ def _upgrade(conn: Connection, known: int) -> None:
     Columns first (every later step reads the tables whole), then each version's data:
     2 fills the facts from the claims; 3 says where the stored times came from as far as
     the old rows tell (a time the publication date gave is inferred; any other time was
-    stated). Re-extraction (`blocwatch reextract`) sets the basis exactly.
+    stated). Re-extraction (`blocwatch reextract`) sets the basis exactly. 4 computes the
+    facts anew (origin weights; confidence from the claims' probabilities).
     """
     for version in range(known + 1, SCHEMA_VERSION + 1):
         _add_columns(conn, version)
-    if known < 2:
+    if known < 4:
         rebuild(conn)
     if known < 3:
         conn.execute(update(claims).where(claims.c.time_basis.is_(None),

@@ -22,7 +22,8 @@ Three tables hold what the extractor read, one row per thing:
 ``facts`` merges the claims per (subject, relation, object, polarity) and is kept up to
 date with every document written (store/facts.py): what the graph and who-supports read
 on large stores. ``fact_origins`` and ``fact_outlets`` remember which origins and outlets
-a fact has counted, so adding a document counts them distinct.
+a fact has counted (an origin with its strongest modality and the weight of its best
+claim), so adding a document counts them distinct and updates the confidence.
 
 Mentions and claims belong to their document (ON DELETE CASCADE). Indexes serve the
 questions asked most: who does what to an actor (object, relation), what an actor does
@@ -33,9 +34,11 @@ from __future__ import annotations
 from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData,
                         PrimaryKeyConstraint, String, Table, Text, UniqueConstraint)
 
-SCHEMA_VERSION = 3    # 2: facts, fact_origins, fact_outlets (filled from claims on upgrade)
+SCHEMA_VERSION = 4    # 2: facts, fact_origins, fact_outlets (filled from claims on upgrade)
                       # 3: claims.time_basis, documents.date_estimated and date_basis,
                       #    claims.confidence (the scorer's calibrated probability)
+                      # 4: fact_origins.weight; facts.confidence from the claims'
+                      #    probabilities (facts recomputed on upgrade)
 
 # Columns each version added to tables an older version created: connection.ensure_schema
 # adds them to older stores (ALTER TABLE ... ADD COLUMN), oldest version first, then runs
@@ -43,6 +46,7 @@ SCHEMA_VERSION = 3    # 2: facts, fact_origins, fact_outlets (filled from claims
 ADDED_COLUMNS: dict[int, list[tuple[str, str]]] = {
     3: [("claims", "time_basis"), ("documents", "date_estimated"), ("documents", "date_basis"),
         ("claims", "confidence")],
+    4: [("fact_origins", "weight")],
 }
 
 metadata = MetaData()
@@ -148,6 +152,7 @@ fact_origins = Table(
     Column("fact_id", Integer, ForeignKey("facts.id", ondelete="CASCADE"), nullable=False),
     Column("origin", Text, nullable=False),
     Column("modality", String(10), nullable=False),      # the strongest it has stated
+    Column("weight", Float),             # its best claim's weight (store/facts.py)
     PrimaryKeyConstraint("fact_id", "origin"),
 )
 
