@@ -91,6 +91,14 @@ def test_a_list_in_the_next_sentence_pairs_with_the_bloc_before():
     assert {("ARM", "CSTO"), ("BLR", "CSTO")} <= cross
 
 
+def test_national_media_are_the_source_of_a_report_not_a_party():
+    doc = parse(_doc("Deutsche Medien berichten, dass Russland Truppen nach Kasachstan entsandte."))
+    make_candidates(doc)
+    pairs = {c.pair for c in doc.candidates}
+    assert ("RUS", "KAZ") in pairs
+    assert not [p for p in pairs if "DEU" in p]
+
+
 def test_direction_is_visible_to_the_scorer():
     doc = parse(_doc("Russland liefert Waffen an Belarus."))
     by_pair = {c.pair: c for c in sentence_candidates(doc.seen[0])}

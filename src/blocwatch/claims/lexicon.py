@@ -75,6 +75,7 @@ class Language:
     clause_words: re.Pattern
     relative: re.Pattern
     frame_nouns: frozenset[str]
+    media_nouns: frozenset[str]
     anaphors: re.Pattern
     pair_anaphors: re.Pattern
     reciprocal: re.Pattern
@@ -192,6 +193,7 @@ def language(code: str) -> Language:
         clause_words=_rx(words["clause_words"]),
         relative=_rx(words["relative"]),
         frame_nouns=frozenset(_words(words["frame_nouns"], f"{code} frame_nouns")),
+        media_nouns=frozenset(_words(words["media_nouns"], f"{code} media_nouns")),
         anaphors=re.compile(words["anaphors"]),   # case matters: German nouns are capitalised
         pair_anaphors=re.compile(words["pair_anaphors"]),
         reciprocal=_rx(words["reciprocal"]),

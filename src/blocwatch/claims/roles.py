@@ -252,6 +252,9 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         if o.marker == "laut" or re.match(r"\s+zufolge\b", text[rel.end:]) \
                 or (o.marker == "to" and re.search(r"according\s+to\s+(?:\w+\s+){0,3}$", text[max(0, rel.start - 40):rel.start], re.I)):
             o.marker = "frame"   # the source of the report, not a party to it
+        elif rel.kind == "adjective" and (nxt := _WORD.search(text, rel.end)) \
+                and nxt.group().lower() in lang.media_nouns:
+            o.marker = "frame"   # "deutsche Medien berichten": the source, not a party
         if o.marker == "um" and re.match(r"[^,.;]{0,40}\bzu\s+\w+", text[rel.end:]):
             o.marker = None   # "um den Diktator Assad zu stützen": an object, not "um" + place
         o.genitive = o.marker is None and _is_genitive(text, rel, gaz, lang)
