@@ -1,7 +1,7 @@
 """`blocwatch load DIR`: bulk-load the Parquet that spark-extract wrote into the store.
 
-Month by month (the partitions of store/parquet.py), documents are taken in batches of
-BATCH_DOCS; each batch is one transaction that writes its new documents, their mentions
+Month by month (the partitions of store/parquet.py; months with few documents grouped
+together), documents are taken in batches of BATCH_DOCS; each batch is one transaction that writes its new documents, their mentions
 and claims and adds their claims to the stored facts with facts.record_documents (the
 same incremental merge ingest uses, so the facts equal a rebuild by construction, and
 are never behind the claims a reader can see). Why not load everything and rebuild the
@@ -23,7 +23,8 @@ being written, staging tables included; running the same load again skips what w
 committed and writes the rest, and no mention or claim is stored twice (they are only
 ever written beside the document row that the same transaction inserts).
 
-Memory holds one month's mentions and claims (without text) and one batch of documents.
+Memory holds one batch's months of mentions and claims (without text) and one batch of
+documents.
 """
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ BATCH_DOCS = 2_000        # documents per transaction
 LOOKUP = 500              # hashes per look-up query (SQLite caps bound parameters)
 ATTEMPTS = 3
 _PG_DIALECT = postgresql.dialect()
+WORK_MEM = "256MB"        # PostgreSQL, per batch transaction
 
 
 class LoadError(ValueError):
@@ -66,11 +68,11 @@ def load(directory: str | os.PathLike, url: str | Engine | None = None, *,
     report = IngestReport(url=display_url(str(engine.url)))
     started = time.perf_counter()
     try:
-        months = _months(datasets["documents"])
-        for month in _progress(months, progress):
-            children = {name: _Children(datasets[name], name, month)
+        groups = _month_groups(_months(datasets["documents"]), batch_docs)
+        for months in _progress(groups, progress):
+            children = {name: _Children(datasets[name], name, months)
                         for name in ("mentions", "claims")}
-            for batch in _document_batches(datasets["documents"], month, batch_docs):
+            for batch in _document_batches(datasets["documents"], months, batch_docs):
                 _load_batch(engine, batch, children, report)
     except KeyboardInterrupt:
         report.interrupted = True
@@ -99,15 +101,32 @@ def _datasets(directory: Path) -> dict:
                              partitioning=partitioning) for name in parquet.TABLES}
 
 
-def _months(dataset) -> list[str]:
-    import pyarrow.compute as pc  # noqa: PLC0415
+def _months(dataset) -> list[tuple[str, int]]:
+    """(month, documents in it), oldest first."""
     column = dataset.to_table(columns=[parquet.PARTITION]).column(parquet.PARTITION)
-    return sorted(pc.unique(column).to_pylist())
+    counts = column.value_counts().to_pylist()
+    return sorted((c["values"], c["counts"]) for c in counts)
 
 
-def _in_month(month: str):
+def _month_groups(months: list[tuple[str, int]], size: int) -> list[list[str]]:
+    """Consecutive months together while their documents fit one batch of `size`: news
+    spread thin over many months is still written in full batches (a transaction and a
+    facts refresh each), and memory still holds about a batch of mentions and claims
+    (or one month's, when a month alone is larger)."""
+    groups: list[list[str]] = []
+    held = size
+    for month, n in months:
+        if held + n > size:
+            groups.append([])
+            held = 0
+        groups[-1].append(month)
+        held += n
+    return groups
+
+
+def _in_months(months: list[str]):
     import pyarrow.dataset as ds  # noqa: PLC0415
-    return ds.field(parquet.PARTITION) == month
+    return ds.field(parquet.PARTITION).isin(months)
 
 
 def _columns(dataset, name: str) -> list[str]:
@@ -116,11 +135,11 @@ def _columns(dataset, name: str) -> list[str]:
     return [c for c in parquet.column_names(name) if c in have]
 
 
-def _document_batches(dataset, month: str, size: int) -> Iterator:
-    """The month's documents as pyarrow Tables of at most `size` rows."""
+def _document_batches(dataset, months: list[str], size: int) -> Iterator:
+    """The documents of `months` as pyarrow Tables of at most `size` rows."""
     import pyarrow as pa  # noqa: PLC0415
     scanner = dataset.scanner(columns=_columns(dataset, "documents"),
-                              filter=_in_month(month), batch_size=size)
+                              filter=_in_months(months), batch_size=size)
     pending: list = []
     held = 0
     for batch in scanner.to_batches():
@@ -138,11 +157,12 @@ def _document_batches(dataset, month: str, size: int) -> Iterator:
 
 
 class _Children:
-    """One month's mentions or claims, sorted by document hash, taken per batch."""
+    """The mentions or claims of a group of months, sorted by document hash, taken per
+    batch."""
 
-    def __init__(self, dataset, name: str, month: str) -> None:
+    def __init__(self, dataset, name: str, months: list[str]) -> None:
         key = parquet.KEY[name]
-        table = dataset.to_table(columns=_columns(dataset, name), filter=_in_month(month))
+        table = dataset.to_table(columns=_columns(dataset, name), filter=_in_months(months))
         # stable sort: a document's rows keep the order they were written in
         self.table = table.sort_by([(key, "ascending")]) if table.num_rows else table
         self.hashes = self.table.column(key).to_pylist() if table.num_rows else []
@@ -271,6 +291,9 @@ def _write_batch_copy(conn: Connection, batch, children: dict[str, _Children]):
     hashes = batch.column("hash").to_pylist()
     doc_columns = [n for n in batch.column_names if n != "ingested_at"]
     with raw.cursor() as cur:
+        # the inserts sort a batch's mentions and claims by document: in memory, not on
+        # disk (PostgreSQL's default work_mem is 4 MB); for this transaction only
+        cur.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
         # staging tables live in this transaction only: a crash or a rollback takes
         # them with it, and the retry of a batch starts clean
         _create_stage(cur, STAGE["documents"], documents, doc_columns)
@@ -371,4 +394,4 @@ def _progress(items: list, enabled: bool):
     import sys  # noqa: PLC0415
 
     from tqdm import tqdm  # noqa: PLC0415
-    return tqdm(items, desc="load", unit="month", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(items, desc="load", unit="batch", file=sys.stderr, dynamic_ncols=True)
