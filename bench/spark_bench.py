@@ -18,7 +18,10 @@ What it runs, each as the real command in a subprocess on the synthetic corpus:
   Beside it the CPU seconds of the JVM and of the Python workers during that job, and
   the share of the machine's cores they got (a shared machine gives less than 100%).
   The wall time of the whole command (start and warm-up included) is printed too.
-  ``--repeat N`` runs each master N times, alternating, and keeps the fastest.
+  ``local[1]`` runs one Python worker, but its JVM can use the second core; so it is
+  run once more pinned to one CPU (sched_setaffinity, inherited by the JVM and the
+  workers): the rate of one core, and the second speed-up, one core to two.
+  ``--repeat N`` runs each N times, alternating, and keeps the fastest.
 - ``blocwatch extract DIR --format jsonl --jobs 2`` (output discarded) and
   ``blocwatch ingest DIR --jobs 2`` into SQLite: articles/s over the wall time (extract)
   and over the batch seconds that ingest reports.
@@ -63,6 +66,9 @@ def _blocwatch(*args: str) -> list[str]:
 
 
 WARM_UP = 40              # articles of the warm-up job (not timed into the rate)
+# local[1] runs one Python worker, but its JVM (reading, Arrow, shuffle, Parquet) is free
+# to use a second core; pinned to one CPU it is the rate of one core, JVM included
+PINNED = "local[1] on 1 CPU"
 
 
 def _tree_cpu() -> dict[str, float]:
@@ -89,10 +95,13 @@ def _tree_cpu() -> dict[str, float]:
     return found
 
 
-def steady(master: str, directory: Path, out: Path) -> dict:
-    """In this process: session, warm-up job, then the timed job (see the module doc)."""
+def steady(master: str, directory: Path, out: Path, pin: int = 0) -> dict:
+    """In this process: session, warm-up job, then the timed job (see the module doc).
+    `pin` > 0: this process, the JVM and the Python workers on that many CPUs only."""
     import shutil
     from blocwatch.spark import session, spark_extract
+    if pin:
+        os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[:pin])   # inherited
     t0 = time.perf_counter()
     spark = session(master, app="blocwatch spark bench")
     started = time.perf_counter() - t0
@@ -109,20 +118,21 @@ def steady(master: str, directory: Path, out: Path) -> dict:
     cpu = {k: round(after.get(k, 0.0) - before.get(k, 0.0), 1) for k in ("jvm", "python")}
     n = report.documents + report.errors + report.duplicates
     cores = int(master[6:-1]) if master[6:-1].isdigit() else os.cpu_count()
-    return {"master": master, **report.to_dict(), "articles": n,
+    usable = len(os.sched_getaffinity(0))
+    return {"master": master, "cpus": usable, **report.to_dict(), "articles": n,
             "session_seconds": round(started, 2), "warm_up_seconds": round(warm_up, 2),
             "articles_per_s": n / report.seconds, "cpu_seconds": cpu,
             # of the cores the job may use (local[N]: N, plus the JVM's share when N is
             # below the machine's), how much it got; under 1 on a shared machine
             "cpu_share": (sum(cpu.values()) / report.seconds
-                          / min(cores + 1, os.cpu_count() or 1)),
+                          / min(cores + 1, usable)),
             "loadavg": [load_before, load_average()]}
 
 
-def spark_once(directory: Path, out: Path, master: str) -> dict:
+def spark_once(directory: Path, out: Path, master: str, pin: int = 0) -> dict:
     code, stdout, err, wall, _usage = _run_measured(
         [sys.executable, str(Path(__file__).resolve()), "--steady", master, str(directory),
-         str(out)])
+         str(out), "--pin", str(pin)])
     if code != 0:
         raise RuntimeError(f"spark-extract --master {master} failed ({code}): {err[-2000:]}")
     figures = json.loads(stdout.strip().splitlines()[-1])
@@ -132,11 +142,12 @@ def spark_once(directory: Path, out: Path, master: str) -> dict:
 
 def spark_runs(directory: Path, tmp: Path, repeat: int) -> dict:
     """Each master `repeat` times, alternating; the fastest run of each, all rates kept."""
-    runs: dict[str, list[dict]] = {"local[1]": [], "local[2]": []}
+    runs: dict[str, list[dict]] = {"local[1]": [], PINNED: [], "local[2]": []}
     for i in range(repeat):
         order = list(runs) if i % 2 == 0 else list(reversed(runs))
-        for master in order:
-            runs[master].append(spark_once(directory, tmp / f"out-{master[6]}", master))
+        for name in order:
+            master, pin = ("local[1]", 1) if name == PINNED else (name, 0)
+            runs[name].append(spark_once(directory, tmp / f"out-{master[6]}", master, pin))
     best = {}
     for master, done in runs.items():
         best[master] = max(done, key=lambda f: f["articles_per_s"])
@@ -237,6 +248,8 @@ def run(n: int = 2000, *, seed: int | None = None, json_path: Path | None = RESU
         results["load"] = load_figures
     one, two = results["spark"]["local[1]"], results["spark"]["local[2]"]
     results["speedup_local2_over_local1"] = two["articles_per_s"] / one["articles_per_s"]
+    results["speedup_local2_over_one_cpu"] = (two["articles_per_s"]
+                                              / results["spark"][PINNED]["articles_per_s"])
     # per core: local[2]'s rate over its 2 cores (the JVM's CPU included); local[1] has
     # the JVM on the second core for free, so its rate overstates one core
     results["paper"] = on_paper(min(one["articles_per_s"], two["articles_per_s"] / 2),
@@ -271,20 +284,20 @@ def print_table(r: dict) -> None:
           f"Python {m['python']}, {m['cpus']} CPUs; load {m['loadavg_start'] and m['loadavg_start'][0]} "
           f"at start, {m['loadavg_end'] and m['loadavg_end'][0]} at end")
     print(f"corpus   {r['corpus']['articles']} synthetic articles ({r['corpus']['directory']})\n")
-    print(f"{'extraction':<30} {'articles/s':>10} {'seconds':>8} {'cpu s jvm+py':>13} "
+    print(f"{'extraction':<32} {'articles/s':>10} {'seconds':>8} {'cpu s jvm+py':>13} "
           f"{'cpu share':>9} {'wall s':>7} {'art/s wall':>10}")
-    print("-" * 94)
+    print("-" * 96)
     for master, f in r["spark"].items():
         cpu = f["cpu_seconds"]
-        print(f"{'spark-extract ' + master:<30} {f['articles_per_s']:>10.1f} "
+        print(f"{'spark-extract ' + master:<32} {f['articles_per_s']:>10.1f} "
               f"{f['seconds']:>8.1f} {cpu['jvm']:>6.1f}+{cpu['python']:<6.1f} "
               f"{100 * f['cpu_share']:>8.0f}% {f['wall_seconds']:>7.1f} "
               f"{f['articles_per_s_wall']:>10.1f}")
     e = r["extract_jobs_2"]
-    print(f"{'extract --jobs 2':<30} {'':>10} {'':>8} {'':>13} {'':>9} "
+    print(f"{'extract --jobs 2':<32} {'':>10} {'':>8} {'':>13} {'':>9} "
           f"{e['wall_seconds']:>7.1f} {e['articles_per_s_wall']:>10.1f}")
     i = r["ingest_jobs_2"]
-    print(f"{'ingest --jobs 2 (SQLite)':<30} {i['documents_per_s']:>10.1f} {i['seconds']:>8.1f} "
+    print(f"{'ingest --jobs 2 (SQLite)':<32} {i['documents_per_s']:>10.1f} {i['seconds']:>8.1f} "
           f"{'':>13} {'':>9} {i['wall_seconds']:>7.1f} {i['stored'] / i['wall_seconds']:>10.1f}")
     one, two = r["spark"]["local[1]"], r["spark"]["local[2]"]
     print(f"speed-up local[2] / local[1]: {r['speedup_local2_over_local1']:.2f}x in the steady "
@@ -296,9 +309,11 @@ def print_table(r: dict) -> None:
           f"{one['warm_up_seconds']:.1f} s / {two['warm_up_seconds']:.1f} s (local[1] / "
           "local[2]); 'wall' is the whole command with them. cpu share: CPU the job got of "
           "the cores it may use (below 100% when other processes share the machine)")
+    print(f"speed-up local[2] over local[1] pinned to 1 CPU (JVM included): "
+          f"{r['speedup_local2_over_one_cpu']:.2f}x (the scaling from one core to two)")
     if len(one["all_articles_per_s"]) > 1:
-        print(f"  runs: local[1] {one['all_articles_per_s']}, local[2] "
-              f"{two['all_articles_per_s']} articles/s (the fastest of each is shown)")
+        print("  runs (articles/s; the fastest of each is shown): " + "; ".join(
+            f"{name} {f['all_articles_per_s']}" for name, f in r["spark"].items()))
     print()
     print(f"{'writing into the store':<40} {'rows':>7} {'seconds':>8} {'rows/s':>9} {'x ingest':>9}")
     print("-" * 78)
@@ -336,10 +351,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="spark-extract runs per master, alternating; the fastest counts")
     ap.add_argument("--steady", nargs=3, metavar=("MASTER", "DIR", "OUT"),
                     help=argparse.SUPPRESS)   # one measured spark-extract, in a subprocess
+    ap.add_argument("--pin", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.steady:
         master, directory, out = args.steady
-        print(json.dumps(steady(master, Path(directory), Path(out))))
+        print(json.dumps(steady(master, Path(directory), Path(out), args.pin)))
         return 0
     started = time.perf_counter()
     run(args.n, seed=args.seed, json_path=args.json, repeat=args.repeat)
