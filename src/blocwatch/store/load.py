@@ -1,10 +1,10 @@
 """`blocwatch load DIR`: bulk-load the Parquet that spark-extract wrote into the store.
 
 Month by month (the partitions of store/parquet.py; months with few documents grouped
-together), documents are taken in batches of BATCH_DOCS; each batch is one transaction that writes its new documents, their mentions
-and claims and adds their claims to the stored facts with facts.record_documents (the
-same incremental merge ingest uses, so the facts equal a rebuild by construction, and
-are never behind the claims a reader can see). Why not load everything and rebuild the
+together), documents are taken in batches of BATCH_DOCS; each batch is one transaction
+that writes its new documents, their mentions and claims and adds their claims to the
+stored facts with facts.record_documents (the same incremental merge ingest uses, so the
+facts equal a rebuild by construction, and are never behind the claims a reader can see). Why not load everything and rebuild the
 facts at the end: a crash between the two would leave a store whose facts lie, and a
 rebuild re-reads every claim ever stored for each day's load.
 
@@ -288,7 +288,6 @@ def _write_batch_copy(conn: Connection, batch, children: dict[str, _Children]):
     """_write_batch on PostgreSQL: COPY into staging tables, then set-based SQL."""
     import pyarrow as pa  # noqa: PLC0415
     raw = conn.connection.driver_connection
-    hashes = batch.column("hash").to_pylist()
     doc_columns = [n for n in batch.column_names if n != "ingested_at"]
     with raw.cursor() as cur:
         # the inserts sort a batch's mentions and claims by document: in memory, not on
@@ -306,7 +305,8 @@ def _write_batch_copy(conn: Connection, batch, children: dict[str, _Children]):
                   "ORDER BY hash, seq")          # a text twice in the batch: its first copy
         # stored with another extractor version: replaced, the row and its id stay
         cur.execute(f"SELECT d.id FROM documents d JOIN ({chosen}) s ON s.hash = d.hash "
-                    "WHERE d.extractor_version <> s.extractor_version ORDER BY d.id FOR UPDATE OF d")
+                    "WHERE d.extractor_version <> s.extractor_version "
+                    "ORDER BY d.id FOR UPDATE OF d")
         stale = [r[0] for r in cur.fetchall()]
         if stale:
             _forget(conn, stale)
@@ -344,7 +344,7 @@ def _write_batch_copy(conn: Connection, batch, children: dict[str, _Children]):
         cur.execute(f'SELECT id FROM {STAGE["written"]}')
         ids = [r[0] for r in cur.fetchall()]
     _refresh(conn, ids)
-    skipped = len(hashes) - stored - len(stale)
+    skipped = batch.num_rows - stored - len(stale)
     return stored, len(stale), skipped, sizes["mentions"], sizes["claims"]
 
 
