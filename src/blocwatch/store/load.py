@@ -4,9 +4,10 @@ Month by month (the partitions of store/parquet.py; months with few documents gr
 together), documents are taken in batches of BATCH_DOCS; each batch is one transaction
 that writes its new documents, their mentions and claims and adds their claims to the
 stored facts with facts.record_documents (the same incremental merge ingest uses, so the
-facts equal a rebuild by construction, and are never behind the claims a reader can see). Why not load everything and rebuild the
-facts at the end: a crash between the two would leave a store whose facts lie, and a
-rebuild re-reads every claim ever stored for each day's load.
+facts equal a rebuild by construction, and are never behind the claims a reader can see).
+Why not load everything and rebuild the facts at the end: a crash between the two would
+leave a store whose facts lie, and a rebuild re-reads every claim ever stored for each
+day's load.
 
 PostgreSQL, set-based: the batch's documents, mentions and claims are COPYed (CSV that
 pyarrow writes from the Parquet, no row goes through Python) into temporary staging
