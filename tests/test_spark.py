@@ -249,9 +249,8 @@ class Crash(Exception):
     pass
 
 
-def test_a_load_that_crashes_midway_completes_when_run_again(extracted, tmp_path,
+def test_a_load_that_crashes_midway_completes_when_run_again(extracted, store_url, tmp_path,
                                                             monkeypatch):
-    url = "sqlite:///" + str(tmp_path / "crashed.sqlite")
     clean = "sqlite:///" + str(tmp_path / "clean.sqlite")
     load(extracted["out"], clean)
     write = load_module._write_batch
@@ -266,17 +265,73 @@ def test_a_load_that_crashes_midway_completes_when_run_again(extracted, tmp_path
 
     monkeypatch.setattr(load_module, "_write_batch", crash_on_third)
     with pytest.raises(Crash):
-        load(extracted["out"], url, batch_docs=1)
+        load(extracted["out"], store_url, batch_docs=1)
     monkeypatch.undo()
-    engine = create_store_engine(url)
+    engine = create_store_engine(store_url)
     with engine.connect() as conn:
         partial = len(conn.execute(select(documents.c.id)).all())
     engine.dispose()
     assert partial == 2                          # the third batch was rolled back whole
-    rest = load(extracted["out"], url, batch_docs=1)
+    rest = load(extracted["out"], store_url, batch_docs=1)
     assert (rest.stored, rest.skipped) == (6, 2)
-    assert _stored(url) == _stored(clean)
-    _facts_equal_a_rebuild(url)
+    # every mention and claim once: the rows (duplicates included) equal a clean load's
+    assert _stored(store_url) == _stored(clean)
+    assert _counts(store_url) == _counts(clean)
+    _facts_equal_a_rebuild(store_url)
+
+
+def _counts(url: str) -> tuple[int, int, int]:
+    engine = create_store_engine(url)
+    try:
+        with engine.connect() as conn:
+            return tuple(len(conn.execute(select(t.c.id)).all())
+                         for t in (documents, mentions, claims))
+    finally:
+        engine.dispose()
+
+
+def test_load_writes_full_batches_across_months(extracted, tmp_path, monkeypatch):
+    months = {d["month"] for d in _parquet(extracted["out"], "documents")}
+    assert len(months) >= 4                      # the fixture spreads over months
+    write = load_module._write_batch
+    sizes = []
+
+    def counting(conn, batch, children):
+        sizes.append(len(batch))
+        return write(conn, batch, children)
+
+    monkeypatch.setattr(load_module, "_write_batch", counting)
+    load(extracted["out"], "sqlite:///" + str(tmp_path / "one.sqlite"))
+    assert sizes == [8]                          # one transaction, not one per month
+    sizes.clear()
+    report = load(extracted["out"], "sqlite:///" + str(tmp_path / "three.sqlite"),
+                  batch_docs=3)
+    assert max(sizes) <= 3 and sum(sizes) == 8 and report.stored == 8
+
+
+def test_month_groups_fill_batches_and_keep_a_large_month_alone():
+    months = [("2023-01", 2), ("2023-02", 1), ("2023-03", 5), ("2023-04", 1), ("undated", 1)]
+    assert load_module._month_groups(months, 3) == [
+        ["2023-01", "2023-02"], ["2023-03"], ["2023-04", "undated"]]
+    assert load_module._month_groups(months, 100) == [[m for m, _ in months]]
+    assert load_module._month_groups([], 3) == []
+
+
+def test_load_replaces_documents_stored_by_another_extractor_version(extracted, store_url,
+                                                                   tmp_path):
+    load(extracted["out"], store_url)
+    engine = create_store_engine(store_url)
+    with engine.begin() as conn:
+        conn.execute(documents.update().values(extractor_version="older"))
+    engine.dispose()
+    again = load(extracted["out"], store_url)
+    assert (again.stored, again.reextracted, again.skipped) == (0, 8, 0)
+    assert again.claims == extracted["report"].claims
+    clean = "sqlite:///" + str(tmp_path / "clean.sqlite")
+    load(extracted["out"], clean)
+    assert _stored(store_url) == _stored(clean)
+    assert _counts(store_url) == _counts(clean)
+    _facts_equal_a_rebuild(store_url)
 
 
 def test_load_of_a_folder_that_is_not_spark_output_says_so(tmp_path):
