@@ -549,10 +549,16 @@ def _add_merged(conn: Connection, sql: _Sql, fresh_only: bool) -> None:
 
 
 def _lock(conn: Connection, sql: _Sql) -> None:
-    """PostgreSQL: the stored facts of the keys in _KEYS locked, in key order: writers
-    sharing facts wait for each other instead of deadlocking (a unique-key clash on a new
-    fact is retried by the caller). SQLite's writer holds the whole store."""
+    """PostgreSQL: the keys in _KEYS locked for this transaction, stored or not, in one
+    order: writers sharing facts wait for each other instead of deadlocking. A key not yet
+    stored has no row to lock, so each key takes a transaction advisory lock on its hash
+    first; without it a writer whose UPDATE ran before another's INSERT of the same new key
+    committed, and whose INSERT ... WHERE NOT EXISTS ran after, added its claims nowhere
+    (tests/store/test_concurrent_writers.py). SQLite's writer holds the whole store."""
     if sql.pg:
+        joined = " || '|' || ".join(_KEY)
+        conn.execute(text(f"SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT "
+                          f"hashtextextended({joined}, 0) AS h FROM {_KEYS} ORDER BY h) k")).all()
         order = ", ".join(sql.c(f"f.{k}") for k in _KEY)
         conn.execute(text(f"SELECT f.id FROM {_KEYS} k JOIN facts f ON {_same_key('f', 'k')} "
                           f"ORDER BY {order} FOR UPDATE OF f")).all()
