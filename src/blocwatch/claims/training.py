@@ -29,8 +29,9 @@ from .candidates import Candidate
 from .features import features, view_of
 from .scorer import best_by_key
 
-# The relations the analyses lean on: their threshold is raised until cross-validated
-# precision reaches this, where the data allow.
+# The relations the analyses lean on: their threshold (and whether the rule engine's claims
+# must reach it too) is chosen for this cross-validated precision, where the data allow
+# (choose_thresholds).
 PRECISION_FIRST = {"MEMBER_OF": 0.8, "SUPPLY": 0.8, "SUPPORT": 0.8, "DEPLOY_FORCES": 0.8, "REQUEST_AID": 0.8}
 KEEP_RECALL = 0.5   # a precision target bought with more than half the recall is not taken
 MIN_COUNT = 2      # a feature seen in fewer training candidates is dropped
@@ -38,7 +39,6 @@ C = 0.2            # inverse regularisation strength of every regression (CV: 0.
 ROUNDS = 2         # fitting rounds (see fit)
 RELABEL_SHARE = 0.5
 WEAK = 0.3
-CLASS_WEIGHT = None
 OFF_EVIDENCE = 0.3   # weight of a gold pair's candidate outside its quoted sentence, as a negative
 
 
@@ -266,7 +266,7 @@ def _fit_matrix(x, y, w, neg, neg_w):
         used = weight > 0
         if target[used].sum() < 2 or target[used].sum() == used.sum():
             continue   # a relation with (almost) no examples is never predicted
-        lr = LogisticRegression(C=C, solver="liblinear", random_state=0, max_iter=200, class_weight=CLASS_WEIGHT)
+        lr = LogisticRegression(C=C, solver="liblinear", random_state=0, max_iter=200)
         lr.fit(x[used], target[used], sample_weight=weight[used])
         weights[:, j] = lr.coef_[0]
         bias[j] = lr.intercept_[0]
