@@ -66,7 +66,7 @@ from typing import NamedTuple
 
 from sqlalchemy import Connection, bindparam, text
 
-from ..model import SYMMETRIC
+from ..model import SYMMETRIC, relation_key
 from .generation import bump_generation
 from .schema import facts
 
@@ -81,9 +81,7 @@ _RANK = {"possible": 1, "reported": 2, "asserted": 3}
 
 def fact_key(subject: str, relation: str, object_: str, polarity: str) -> tuple[str, str, str, str]:
     """(subject, relation, object, polarity), the two sides sorted for symmetric relations."""
-    if relation in SYMMETRIC and object_ < subject:
-        subject, object_ = object_, subject
-    return (subject, relation, object_, polarity)
+    return (*relation_key(subject, relation, object_), polarity)
 
 
 def origin_of(source: str | None, outlet: str | None, document_id: int) -> str:
@@ -162,10 +160,6 @@ class FactSummary:
             self.goods.update(claim.goods)
         elif claim.relation == "SUPPLY":
             self.n_without_goods += 1
-
-    @property
-    def origins_by_modality(self) -> Counter:
-        return Counter(self.origins.values())
 
     @property
     def confidence(self) -> float:
@@ -355,7 +349,7 @@ def _weight_sql() -> str:
 
 
 def _key_sql(sql: _Sql) -> str:
-    """fact_key in SQL, over claims c."""
+    """fact_key (model.relation_key's order of a symmetric pair) in SQL, over claims c."""
     swap = f"c.relation IN {_SYMMETRIC_SQL} AND {sql.c('c.object')} < c.subject"
     return (f"CASE WHEN {swap} THEN c.object ELSE c.subject END, c.relation, "
             f"CASE WHEN {swap} THEN c.subject ELSE c.object END, c.polarity")
