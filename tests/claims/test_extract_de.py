@@ -311,3 +311,29 @@ def test_evidence_is_the_sentence_and_its_offsets_index_the_text():
     by_key = {(c.subject, c.relation, c.object): c.evidence for c in found}
     assert by_key[("KAZ", "REQUEST_AID", "CSTO")] == "Kasachstan bat am Mittwochabend die OVKS um Hilfe."
     assert by_key[("RUS", "DEPLOY_FORCES", "KAZ")] == "Daraufhin entsandte Russland Fallschirmjäger nach Kasachstan."
+
+
+@pytest.mark.parametrize("text", [
+    "Die OVKS umfasst Armenien, Belarus und Kasachstan.",
+    "Die OVKS-Staaten Armenien, Belarus und Kasachstan trafen sich.",
+])
+def test_the_bloc_names_its_members(text):
+    assert {k for k in keys(text) if k[1] == "MEMBER_OF"} == {
+        ("ARM", "MEMBER_OF", "CSTO", "pos"), ("BLR", "MEMBER_OF", "CSTO", "pos"), ("KAZ", "MEMBER_OF", "CSTO", "pos")}
+
+
+def test_a_member_named_before_als():
+    assert ("TUR", "MEMBER_OF", "NATO", "pos") in keys("Die Türkei als Nato-Mitglied kaufte Raketen.")
+
+
+def test_a_supplier_noun_names_supplier_and_customer():
+    assert ("RUS", "SUPPLY", "IND", "pos") in keys("Russland ist für Indien ein wichtiger Rüstungslieferant.")
+
+
+@pytest.mark.parametrize("text", [
+    "Nordkorea hat Tausende Soldaten nach Russland geschickt.",
+    "Russland ist mit zwei Stützpunkten in Syrien präsent.",
+])
+def test_perfect_tense_and_bases_are_deployments(text):
+    assert {k for k in keys(text) if k[1] == "DEPLOY_FORCES"} in (
+        {("PRK", "DEPLOY_FORCES", "RUS", "pos")}, {("RUS", "DEPLOY_FORCES", "SYR", "pos")})

@@ -137,3 +137,37 @@ def test_evidence_offsets_index_the_text():
     assert len(found) == 2
     for c in found:
         assert text[c.start:c.end] == c.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Currently, the CSTO includes Armenia, Belarus and Kazakhstan.",
+    "The CSTO was founded by Armenia, Belarus and Kazakhstan.",
+])
+def test_the_bloc_names_its_members(text):
+    assert keys(text) == {("ARM", "MEMBER_OF", "CSTO", "pos"), ("BLR", "MEMBER_OF", "CSTO", "pos"),
+                          ("KAZ", "MEMBER_OF", "CSTO", "pos")}
+
+
+def test_what_a_summit_includes_is_not_a_member():
+    assert not {k for k in keys("The NATO summit included a meeting of Turkey and Sweden.")
+                if k[1] == "MEMBER_OF"}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia remains India's largest arms supplier.",
+    "India has been buying large amounts of Russian oil.",
+])
+def test_supplier_nouns_and_buying_name_the_supplier(text):
+    assert ("RUS", "SUPPLY", "IND", "pos") in keys(text)
+
+
+def test_lashing_out_is_criticism():
+    assert keys("China lashed out at the United States.") == {("CHN", "CRITICIZE", "USA", "pos")}
+
+
+def test_bases_abroad_are_a_deployment():
+    assert keys("Russia keeps two military bases in Syria.") == {("RUS", "DEPLOY_FORCES", "SYR", "pos")}
+
+
+def test_a_backer_named_in_a_compound_supports():
+    assert ("IRN", "SUPPORT", "HOUTHIS", "pos") in keys("Iran-backed Houthis fired missiles at ships.")

@@ -187,3 +187,24 @@ def test_train_user_errors_are_one_line(tmp_path, capsys):
     assert main(["train", "--gold", "x"]) == 2
     with pytest.raises(SystemExit):
         main(["extract", str(tmp_path), "--min-confidence", "2"])
+
+
+def _scored_docs(n: int) -> tuple[list, list]:
+    """Documents whose rule engine states a true MEET and a false THREATEN, and whose scorer
+    gives the MEET 0.9 and the THREATEN 0.05 (out-of-fold predictions, as training has them)."""
+    docs, predicted = [], []
+    for i in range(n):
+        d = training.GoldDoc(f"d{i}", "train", "en")
+        d.required[("ARM", "MEET", "RUS")] = "pos"
+        d.rule_keys = {("ARM", "MEET", "RUS", "pos"), ("RUS", "THREATEN", "ARM", "pos")}
+        docs.append(d)
+        predicted.append({("ARM", "MEET", "RUS"): (0.9, 0.0), ("RUS", "THREATEN", "ARM"): (0.05, 0.0)})
+    return docs, predicted
+
+
+def test_a_relation_whose_rule_claims_the_scorer_rejects_is_held_to_the_threshold():
+    docs, predicted = _scored_docs(6)
+    threshold, _, strict = training.choose_thresholds(docs, predicted, (1.0, 0.0))
+    assert "THREATEN" in strict and "MEET" not in strict
+    out = training.claims_of(predicted[0], (1.0, 0.0), {}, threshold, docs[0].rule_keys, strict)
+    assert out == {("ARM", "MEET", "RUS", "pos")}

@@ -39,6 +39,10 @@ C = 0.2            # inverse regularisation strength of every regression (CV: 0.
 ROUNDS = 2         # fitting rounds (see fit)
 RELABEL_SHARE = 0.5
 WEAK = 0.3
+# Thresholds are chosen on this corpus's out-of-fold predictions when it is among the sources:
+# it is annotated like the hidden set and was not read while the rules were written, so the
+# rule claims there are not flattered (on dev and team they are; CV: train F1 +0.01).
+THRESHOLD_CORPUS = "train"
 OFF_EVIDENCE = 0.3   # weight of a gold pair's candidate outside its quoted sentence, as a negative
 
 
@@ -371,8 +375,8 @@ def choose_thresholds(docs, predicted, calibration) -> tuple[float, dict[str, fl
     """A global threshold maximising F1; then, per relation of PRECISION_FIRST, a threshold
     of its own and whether it also holds the rule engine's claims of that relation (strict).
     Of the settings whose precision reaches the target while keeping KEEP_RECALL of the
-    unchanged setting's recall, the one with the best F1; when none does, the one with the
-    best F0.5 (precision weighed twice), the unchanged setting included."""
+    unchanged setting's recall, the one with the best F1; when none does, the most precise
+    of those that keep that recall (the unchanged setting among them)."""
     grid = [round(0.05 * i, 2) for i in range(2, 19)]
     # keys below the lowest threshold never pass: leave them out of the many evaluations
     floor = 1.0 / (1.0 + math.exp(-((_logit(grid[0]) - calibration[1]) / calibration[0])))   # raw p
@@ -394,13 +398,23 @@ def choose_thresholds(docs, predicted, calibration) -> tuple[float, dict[str, fl
             p, rec, f1 = counts.prf()
             if not scored:
                 kept_recall = KEEP_RECALL * rec   # of the unchanged setting
-            f05 = 1.25 * p * rec / (0.25 * p + rec) if p + rec else 0.0
-            reaches = p >= target and rec >= kept_recall
-            scored.append(((reaches, f1 if reaches else f05, -t), t, hold))
+            keeps = rec >= kept_recall
+            reaches = keeps and p >= target
+            scored.append(((keeps, reaches, f1 if reaches else p, f1, -t), t, hold))
         _, t, hold = max(scored)
         per[r] = t
         if hold:
             strict.add(r)
+    # every other relation: its rule claims are held to the global threshold too where that
+    # raises F1 overall (rules of a relation the cues state poorly, THREATEN, give mostly noise)
+    f1 = table_at(best_t, per, frozenset(strict))["all"]["all"].prf()[2]
+    for r in RELATIONS:
+        if r in PRECISION_FIRST:
+            continue
+        held = table_at(best_t, per, frozenset(strict | {r}))["all"]["all"].prf()[2]
+        if held > f1:
+            strict.add(r)
+            f1 = held
     return best_t, per, frozenset(strict)
 
 
@@ -458,12 +472,15 @@ def train(sources: list[tuple[Path, Path, str]], out: Path | None, folds: int = 
     print(f"candidate recall (gold core claims whose pair is a candidate): {recall:.3f}", file=stream)
     predicted = cross_validate(docs, folds)
     calibration = calibrate(docs, predicted)
-    threshold, per_relation, strict = choose_thresholds(docs, predicted, calibration)
+    chosen_on = [i for i, d in enumerate(docs) if d.corpus == THRESHOLD_CORPUS] or list(range(len(docs)))
+    threshold, per_relation, strict = choose_thresholds([docs[i] for i in chosen_on],
+                                                        [predicted[i] for i in chosen_on], calibration)
     table = evaluate(docs, [claims_of(b, calibration, per_relation, threshold, d.rule_keys, strict)
                             for d, b in zip(docs, predicted)])
     alone = evaluate(docs, [claims_of(b, calibration, per_relation, threshold) for b in predicted])
     report(table, stream, f"\n{folds}-fold cross-validation grouped by document "
-                          f"(threshold {threshold}, per relation {per_relation}, "
+                          f"(thresholds chosen on {'corpus ' + THRESHOLD_CORPUS if len(chosen_on) < len(docs) else 'all documents'}: "
+                          f"{threshold}, per relation {per_relation}, "
                           f"rule claims held to it: {sorted(strict)}):")
     report(alone, stream, "\nthe scorer alone (without the rule engine's claims), same folds and thresholds:")
     rules = evaluate(docs, [d.rule_keys for d in docs])
