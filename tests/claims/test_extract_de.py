@@ -337,3 +337,19 @@ def test_a_supplier_noun_names_supplier_and_customer():
 def test_perfect_tense_and_bases_are_deployments(text):
     assert {k for k in keys(text) if k[1] == "DEPLOY_FORCES"} in (
         {("PRK", "DEPLOY_FORCES", "RUS", "pos")}, {("RUS", "DEPLOY_FORCES", "SYR", "pos")})
+
+
+def test_a_sentence_initial_possessive_is_the_previous_topic():
+    assert ("RUS", "CONFLICT", "UKR", "pos") in keys(
+        "Russland verstärkte die Truppen an der Grenze. Seine Invasion der Ukraine begann im Februar.")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Russland wurde von den USA mit Sanktionen belegt.", ("USA", "SANCTION", "RUS", "pos")),
+    ("Russland leidet unter westlichen Sanktionen.", ("WEST", "SANCTION", "RUS", "pos")),
+    ("Iran stellte Russland Tausende Drohnen zur Verfügung.", ("IRN", "SUPPLY", "RUS", "pos")),
+    ("Turkmenistan hat türkische Drohnen angeschafft.", ("TUR", "SUPPLY", "TKM", "pos")),
+    ("Die russische Militärbasis in Tadschikistan wird verstärkt.", ("RUS", "DEPLOY_FORCES", "TJK", "pos")),
+])
+def test_sanctions_supplies_and_bases(text, key):
+    assert key in keys(text)

@@ -171,3 +171,21 @@ def test_bases_abroad_are_a_deployment():
 
 def test_a_backer_named_in_a_compound_supports():
     assert ("IRN", "SUPPORT", "HOUTHIS", "pos") in keys("Iran-backed Houthis fired missiles at ships.")
+
+
+def test_a_sentence_initial_possessive_is_the_previous_topic():
+    assert ("RUS", "CONFLICT", "UKR", "pos") in keys(
+        "Russia massed troops on the border. Its invasion of Ukraine began in February 2022.")
+
+
+def test_a_quantity_before_of_leaves_the_object_unmarked():
+    assert ("USA", "SANCTION", "CHN", "pos") in keys("The US sanctioned dozens of Chinese firms.")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Turkey's purchase of Russian S-400 missile systems angered Washington.", ("RUS", "SUPPLY", "TUR", "pos")),
+    ("North Korea has been arming Russia.", ("PRK", "SUPPLY", "RUS", "pos")),
+    ("The Russian air base in Kyrgyzstan was expanded.", ("RUS", "DEPLOY_FORCES", "KGZ", "pos")),
+])
+def test_purchases_arming_and_bases(text, key):
+    assert key in keys(text)

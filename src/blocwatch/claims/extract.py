@@ -22,6 +22,9 @@ from .roles import Analysis, Discourse, Occurrence, analyse
 
 _TERMINAL = re.compile(r"""[.!…"“”»«')]\s*$""")
 _RELATIVE_PENALTY = 3
+# what may stand between a noun and an adjective after it that still belongs to it
+_ATTRIBUTE_GAP = re.compile(r"\s*(?:(?:aus|von|vom|from|of|by|durch|der|des|dem|den|die|the|an|a|[\w-]+(?:e|en|er|es|em)"
+                            r"|amounts?|quantities|volumes?|barrels|tons|tonnes|cargoes|batches|supplies|massive|record)\s+){0,4}", re.I)
 _POSSESSIVE_EN = re.compile(r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _TAIL_END = re.compile(r"\s(?:und|oder|sowie|and|or)\s|[,;:]")
 _POSSESSIVE = re.compile(r"\b(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres|eigene|eigenen|eigener|eigenes)\s+(?:\w+\s+)?$", re.I)
@@ -39,6 +42,9 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
     if o.kind == "adjective" and not o.agentive and marker not in ("adj", "adj_pair"):
         return False   # "deutsche Zeitungen titeln" names no German actor
     if marker in ("nom", "acc", "dat"):
+        if o.event and marker == "nom":
+            return False   # "nachdem es ... infolge der russischen Offensive beantragt hatte"
+                           # (but "hat den russischen Angriff verurteilt" names the object)
         if marker != "nom" and o.clause != a.clause_id(cue_start):
             return False   # a direct object stands in its verb's clause
         if marker == "nom":
@@ -55,8 +61,11 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
         if o.kind != "adjective" and a.lang.code == "en" and o.marker is None and not o.genitive \
                 and re.fullmatch(r"\s+(?:[a-z-]+\s+)?", a.sentence.text[o.end:cue_start]):
             return True   # English noun before noun: "EU military aid", "US sanctions"
-        return o.kind == "adjective" and (bool(attributive) or inside
-                                          or (o.start >= cue_end and o.marker in (None, "aus", "von", "from", "of", "by", "durch", "dat")))
+        # after the noun only as its attribute: "Lieferung russischer Waffen", "Export von
+        # russischem Öl", not "Beitritt infolge der ... russischen Offensive"
+        after = o.start >= cue_end and o.marker in (None, "aus", "von", "from", "of", "by", "durch", "dat") \
+            and _ATTRIBUTE_GAP.fullmatch(a.sentence.text[cue_end:o.start]) is not None
+        return o.kind == "adjective" and (bool(attributive) or inside or after)
     if marker in ("any", "any_other"):
         return True
     if marker == "topic":
@@ -351,7 +360,8 @@ def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language
         else _cue_matches(text, lang, bool(sentence_goods))
     cheap_exit = not matches
     if len(set(codes)) < 2 and (matches or keep_pairs):
-        anaphoric = (lang.anaphors.search(text) or lang.subject_pronouns.search(text) or lang.pair_anaphors.search(text)
+        anaphoric = (lang.anaphors.search(text) or lang.subject_pronouns.search(text) or lang.possessive_pronouns.search(text)
+                     or lang.pair_anaphors.search(text)
                      or lang.bloc_anaphors.search(text) or lang.object_pronouns.search(text)
                      or lang.plural_pronouns.search(text))
         cheap_exit = not (anaphoric and (discourse.topic or discourse.recent))

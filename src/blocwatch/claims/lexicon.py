@@ -75,11 +75,14 @@ class Language:
     clause_words: re.Pattern
     relative: re.Pattern
     frame_nouns: frozenset[str]
+    quantity_nouns: frozenset[str]
     media_nouns: frozenset[str]
+    event_nouns: re.Pattern
     anaphors: re.Pattern
     pair_anaphors: re.Pattern
     reciprocal: re.Pattern
     subject_pronouns: re.Pattern
+    possessive_pronouns: re.Pattern
     directives: re.Pattern
     object_pronouns: re.Pattern
     plural_pronouns: re.Pattern
@@ -193,11 +196,14 @@ def language(code: str) -> Language:
         clause_words=_rx(words["clause_words"]),
         relative=_rx(words["relative"]),
         frame_nouns=frozenset(_words(words["frame_nouns"], f"{code} frame_nouns")),
+        quantity_nouns=frozenset(words.get("quantity_nouns") or ()),
         media_nouns=frozenset(_words(words["media_nouns"], f"{code} media_nouns")),
+        event_nouns=re.compile(rf"(?:{words['event_nouns']})", re.I),
         anaphors=re.compile(words["anaphors"]),   # case matters: German nouns are capitalised
         pair_anaphors=re.compile(words["pair_anaphors"]),
         reciprocal=_rx(words["reciprocal"]),
         subject_pronouns=re.compile(words["subject_pronouns"]),
+        possessive_pronouns=re.compile(words["possessive_pronouns"]),
         directives=_rx(words["directives"]),
         object_pronouns=re.compile(words["object_pronouns"]),
         plural_pronouns=re.compile(words["plural_pronouns"]),

@@ -35,6 +35,7 @@ class Occurrence:
     in_relative: bool = False        # inside a relative clause
     compound: bool = False           # first part of a compound noun ("Ukraine-Krieg")
     agentive: bool = True            # adjectives: before an agent noun ("russische Soldaten")
+    event: bool = False              # adjectives: before an act ("russische Offensive"), no clause role
     bloc: bool = False               # an organisation (a place for no one: "in der UN-Vollversammlung")
 
 
@@ -130,9 +131,17 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
         return "frame"
     dative = False
     example = False
+    quantity = False
     for i, word in enumerate(reversed(before)):
         low = word.lower()
         low = lang.contractions.get(low, low)
+        rest = [w.lower() for w in list(reversed(before))[i + 1:]]
+        if quantity:
+            quantity = False
+            continue   # the quantity word itself ("dozens")
+        if low == "of" and rest and rest[0] in lang.quantity_nouns:
+            quantity = True   # "dozens of Chinese firms": governed like "Chinese firms"
+            continue
         if low in lang.prepositions:
             return low
         if low in lang.fillers:
@@ -146,7 +155,6 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
             continue
         # Attributive adjectives ("an die benachbarte Türkei") may stand between a
         # determiner and the name; a verb ("stehen, verweigerte") may not.
-        rest = [w.lower() for w in list(reversed(before))[i + 1:]]
         if word[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and len(low) > 3 \
                 and rest and (rest[0] in lang.fillers or rest[0] in lang.prepositions):
             continue
@@ -255,6 +263,8 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         elif rel.kind == "adjective" and (nxt := _WORD.search(text, rel.end)) \
                 and nxt.group().lower() in lang.media_nouns:
             o.marker = "frame"   # "deutsche Medien berichten": the source, not a party
+        if rel.kind == "adjective" and (nxt := _WORD.search(text, rel.end)) and lang.event_nouns.fullmatch(nxt.group()):
+            o.event = True
         if o.marker == "um" and re.match(r"[^,.;]{0,40}\bzu\s+\w+", text[rel.end:]):
             o.marker = None   # "um den Diktator Assad zu stützen": an object, not "um" + place
         o.genitive = o.marker is None and _is_genitive(text, rel, gaz, lang)
@@ -403,6 +413,13 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None, discourse: Discou
         code = earlier[0] if earlier else previous_topic
         if code and not any(o.start <= pos < o.end for o in a.occurrences):
             added.append(Occurrence(code, pos, pos + len(p.group(1)), "anaphor", clause=a.clause_id(pos)))
+    for p in a.lang.possessive_pronouns.finditer(text):
+        # "Seine Invasion der Ukraine", "Its support for Armenia": a genitive of the last topic
+        pos = p.start(1)
+        if previous_topic and not any(o.start <= pos < o.end for o in a.occurrences):
+            o = Occurrence(previous_topic, pos, pos + len(p.group(1)), "anaphor", clause=a.clause_id(pos))
+            o.genitive = True
+            added.append(o)
     for m in a.lang.anaphors.finditer(text):
         if any(o.start <= m.start() < o.end for o in a.occurrences):
             continue
