@@ -134,7 +134,7 @@ def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
         if view is None:
             view = views[id(c.seen)] = view_of(c.seen, doc.lang)
         rows.append(features(c, view, doc.lang, doc.gazetteer))
-    probs = model.score_all(rows) if rows else None
+    probs = scoring.within_lexicon(model.score_all(rows), rows, model.relations) if rows else None
     relations = model.relations
     by_pair: dict[tuple[str, str], list[int]] = {}
     for i, c in enumerate(doc.candidates):

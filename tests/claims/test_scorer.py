@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from blocwatch.claims import scorer, training
@@ -107,6 +108,24 @@ def test_direction_is_visible_to_the_scorer():
     backward = set(features(by_pair[("BLR", "RUS")], view, doc.lang, doc.gazetteer))
     assert "rule=SUPPLY:pos" in forward and "rule_rev=SUPPLY:pos" in backward
     assert "order=AB" in forward and "order=BA" in backward
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Ungarn ist der lautstärkste Gegner der Sanktionen gegen Russland.", "SANCTION"),
+    ("Hungary opposes sanctions against Russia.", "SANCTION"),
+])
+def test_a_relation_the_lexicon_vetoes_is_not_added_by_the_scorer(text, relation):
+    lang = "de" if "Ungarn" in text else "en"
+    doc = parse(_doc(text, lang))
+    assert relation in doc.seen[0].vetoed
+    assert not [c for c in extract(_doc(text, lang)).claims if c.relation == relation]
+
+
+def test_within_lexicon_zeroes_only_the_vetoed_relation():
+    probs = np.array([[0.9, 0.8, 0.1], [0.9, 0.8, 0.1], [0.9, 0.8, 0.1]])
+    rows = [["vetoed=SANCTION", "cue=MEET"], ["cue=MEET"], ["cue=SANCTION"]]
+    out = scorer.within_lexicon(probs, rows, ["SANCTION", "MEET"])
+    assert out.tolist() == [[0.0, 0.8, 0.1], [0.9, 0.8, 0.1], [0.9, 0.0, 0.1]]
 
 
 # ---------------------------------------------------------------- training

@@ -342,6 +342,9 @@ class SentenceAnalysis:
     source: str | None
     goods: list[str]
     cue_hits: list[tuple[Cue, re.Match]]
+    # relations a cue would state but its skip_if vetoes ("Gegner der Sanktionen gegen"):
+    # the scorer may not state them from this sentence either
+    vetoed: frozenset[str] = frozenset()
 
 
 def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language, gaz: Gazetteer,
@@ -358,6 +361,7 @@ def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language
     question = text.rstrip().endswith("?")
     matches = [] if question or not _TERMINAL.search(text) \
         else _cue_matches(text, lang, bool(sentence_goods))
+    vetoed = frozenset() if question or not _TERMINAL.search(text) else _vetoed(text, lang, bool(sentence_goods))
     cheap_exit = not matches
     if len(set(codes)) < 2 and (matches or keep_pairs):
         anaphoric = (lang.anaphors.search(text) or lang.subject_pronouns.search(text) or lang.possessive_pronouns.search(text)
@@ -370,7 +374,7 @@ def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language
     if cheap_exit:
         discourse.update(_cheap_topic(text, mentions, sentence, lang), codes)
         discourse.last_object = {}
-        return SentenceAnalysis(sentence, mentions, None, [], [], None, sentence_goods, matches)
+        return SentenceAnalysis(sentence, mentions, None, [], [], None, sentence_goods, matches, vetoed)
     a = analyse(sentence, mentions, gaz, lang, discourse)
     out: list[Claim] = []
     source = source_of(text)
@@ -384,7 +388,7 @@ def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language
         if c.object not in objects[c.relation]:
             objects[c.relation].append(c.object)
     discourse.last_object = objects   # only the sentence right before counts
-    return SentenceAnalysis(sentence, mentions, a, _negative_wins(out), times, source, sentence_goods, matches)
+    return SentenceAnalysis(sentence, mentions, a, _negative_wins(out), times, source, sentence_goods, matches, vetoed)
 
 
 def _claims_for_cue(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, pub_date: str | None,
@@ -487,6 +491,15 @@ def _cue_matches(text: str, lang: Language, has_goods: bool) -> list[tuple[Cue, 
             if not any(d is not c and (d.relation == c.relation or c.window is not None)
                        and n.start() <= m.start() and m.end() <= n.end()
                        and n.end() - n.start() > m.end() - m.start() for d, n in found)]
+
+
+def _vetoed(text: str, lang: Language, has_goods: bool) -> frozenset[str]:
+    """Relations with a cue that matches the sentence but whose skip_if vetoes it."""
+    lowered = text.lower()
+    return frozenset(cue.relation for cue in lang.cues
+                     if cue.skip_if is not None and cue.may_match(lowered)
+                     and (cue.needs is None or cue.needs.search(text)) and (has_goods or not cue.needs_goods)
+                     and cue.skip_if.search(text) and cue.pattern.search(text))
 
 
 def _negative_wins(claims: list[Claim]) -> list[Claim]:

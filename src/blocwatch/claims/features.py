@@ -62,6 +62,7 @@ def view_of(seen: SentenceAnalysis, lang: Language) -> SentenceView:
         flags.append("question")
     if seen.goods:
         flags.append("goods")
+    flags.extend(f"vetoed={r}" for r in sorted(seen.vetoed))
     return SentenceView(
         tokens=tokens,
         cue_spans=[(m.start(), m.end(), cue.relation) for cue, m in seen.cue_hits],

@@ -27,7 +27,7 @@ import numpy as np
 from ..model import RELATIONS, Document, ReadError, relation_key
 from .candidates import Candidate
 from .features import features, view_of
-from .scorer import best_by_key
+from .scorer import best_by_key, within_lexicon
 
 # The relations the analyses lean on: their threshold (and whether the rule engine's claims
 # must reach it too) is chosen for this cross-validated precision, where the data allow
@@ -280,9 +280,8 @@ def _fit_matrix(x, y, w, neg, neg_w):
 def _predict(docs: list[GoldDoc], vocabulary, weights, bias) -> list[dict]:
     """Per document: key -> (max probability over its candidates, P(neg) of that candidate)."""
     index = {f: i for i, f in enumerate(vocabulary)}
-    x = _matrix([feats for d in docs for feats in d.candidates], index)
-    z = x @ weights + bias
-    p = 1.0 / (1.0 + np.exp(-z))
+    rows = [feats for d in docs for feats in d.candidates]
+    p = within_lexicon(1.0 / (1.0 + np.exp(-(_matrix(rows, index) @ weights + bias))), rows, list(RELATIONS))
     out, i = [], 0
     for d in docs:
         best = best_by_key(d.pairs, p[i:i + len(d.pairs)], list(RELATIONS))
