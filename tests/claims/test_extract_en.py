@@ -189,3 +189,17 @@ def test_a_quantity_before_of_leaves_the_object_unmarked():
 ])
 def test_purchases_arming_and_bases(text, key):
     assert key in keys(text)
+
+
+def test_a_possessive_after_a_preposition_still_owns_its_noun():
+    assert ("CHN", "SUPPORT", "RUS", "pos") in keys(
+        "The US raised concerns about China's support for Russia's military.")
+
+
+def test_one_of_the_allies_is_alignment():
+    assert ("BLR", "ALIGN", "RUS", "pos") in keys("Belarus is one of Russia's closest allies.")
+
+
+def test_the_meeting_of_a_council_does_not_veto_talks_in_the_sentence():
+    assert ("CHN", "MEET", "PAK", "pos") in keys(
+        "Imran Khan and Xi Jinping will meet on the sidelines of the meeting of the SCO council in Bishkek.")

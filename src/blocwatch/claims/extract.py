@@ -124,6 +124,8 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
                 continue
             if skip_clause is not None and marker == "nom" and o.clause == skip_clause:
                 continue
+            if role == "subject" and marker == "gen" and a.lang.code == "en" and o.start > cue_end:
+                continue   # an English possessor precedes what it owns: "China's support for Russia's military"
             if role == "subject" and marker == "nom" and a.lang.code == "en" and o.start > cue_start \
                     and not _passive_agent(a, cue_start):
                 continue   # English subjects stand before their verb ("observers in Moscow accused Astana")

@@ -144,6 +144,15 @@ def features(c: Candidate, view: SentenceView, lang: Language, gaz: Gazetteer) -
             "post" if start >= second.end else "in"
         f.append(f"cue={rel}")
         f.append(f"{order}:cue_{where}={rel}")
+    if view.cue_spans:
+        # the cue nearest the pair most likely governs it; with the pair's markers it says who is who
+        def gap(span):
+            start, end, _ = span
+            return 0 if first.start <= start and end <= second.end else \
+                min(abs(start - second.end), abs(first.start - end))
+        rel = min(view.cue_spans, key=gap)[2]
+        f.append(f"near={rel}")
+        f.append(f"{order}:near={rel}|{a.marker or '-'}|{b.marker or '-'}")
     near = [p for p in view.negations if first.start - 40 <= p <= second.end + 60]
     if near:
         f.append("neg_near")

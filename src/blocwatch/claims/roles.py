@@ -267,7 +267,9 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
             o.event = True
         if o.marker == "um" and re.match(r"[^,.;]{0,40}\bzu\s+\w+", text[rel.end:]):
             o.marker = None   # "um den Diktator Assad zu stützen": an object, not "um" + place
-        o.genitive = o.marker is None and _is_genitive(text, rel, gaz, lang)
+        # an English possessive owns its noun whatever governs the phrase: in "concerns about
+        # China's support for Russia's military" China is the supporter, Russia the supported
+        o.genitive = (o.marker is None or lang.code == "en") and _is_genitive(text, rel, gaz, lang)
         if o.genitive and lang.code == "de":
             # A genitive directly followed by a title is the actor itself ("Kasachstans Präsident").
             nxt = _WORD.search(text, rel.end)
