@@ -353,3 +353,12 @@ def test_a_sentence_initial_possessive_is_the_previous_topic():
 ])
 def test_sanctions_supplies_and_bases(text, key):
     assert key in keys(text)
+
+
+def test_signing_together_is_a_meeting():
+    assert ("BLR", "MEET", "RUS", "pos") in keys(
+        "Putin und Lukaschenko unterzeichneten am Freitag in Minsk einen Vertrag.")
+
+
+def test_good_relations_to_someone_are_alignment():
+    assert ("HUN", "ALIGN", "RUS", "pos") in keys("Ungarn pflegt ein gutes Verhältnis zu Moskau.")
