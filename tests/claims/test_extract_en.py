@@ -203,3 +203,13 @@ def test_one_of_the_allies_is_alignment():
 def test_the_meeting_of_a_council_does_not_veto_talks_in_the_sentence():
     assert ("CHN", "MEET", "PAK", "pos") in keys(
         "Imran Khan and Xi Jinping will meet on the sidelines of the meeting of the SCO council in Bishkek.")
+
+
+def test_a_bloc_grouping_the_republics_of_a_list_names_its_members():
+    assert {k for k in keys("The CSTO is an alliance grouping the former Soviet republics of Armenia, "
+                            "Belarus and Kazakhstan.") if k[1] == "MEMBER_OF" and k[0] != "SUN"} == {
+        ("ARM", "MEMBER_OF", "CSTO", "pos"), ("BLR", "MEMBER_OF", "CSTO", "pos"), ("KAZ", "MEMBER_OF", "CSTO", "pos")}
+
+
+def test_chairing_a_bloc_is_membership():
+    assert ("ZAF", "MEMBER_OF", "BRICS", "pos") in keys("South Africa assumed the chairmanship of BRICS.")

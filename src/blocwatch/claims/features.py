@@ -111,6 +111,13 @@ def features(c: Candidate, view: SentenceView, lang: Language, gaz: Gazetteer) -
         f.append(f"rule_rev={r}")
     for r in view.rule_any:
         f.append(f"rule_any={r}")
+    # a rule claim on another pair has taken the cue's roles: "für Moskaus Krieg gegen die
+    # Ukraine" names RUS and UKR, not the South Korean source of the report
+    for (s, o), rels in view.rule.items():
+        if {s, o} == {a.code, b.code}:
+            continue
+        shared = "shares" if {s, o} & {a.code, b.code} else "elsewhere"
+        f.extend(f"rule_{shared}={r.split(':')[0]}" for r in rels)
     if c.earlier:
         # one side named only in the sentence before: the words of this sentence carry it
         f.append(f"earlier={c.earlier}")
