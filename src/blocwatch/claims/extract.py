@@ -361,9 +361,8 @@ def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language
     codes = [m.code for m in mentions]
     sentence_goods = goods_in(text)
     question = text.rstrip().endswith("?")
-    matches = [] if question or not _TERMINAL.search(text) \
+    matches, vetoed = ([], frozenset()) if question or not _TERMINAL.search(text) \
         else _cue_matches(text, lang, bool(sentence_goods))
-    vetoed = frozenset() if question or not _TERMINAL.search(text) else _vetoed(text, lang, bool(sentence_goods))
     cheap_exit = not matches
     if len(set(codes)) < 2 and (matches or keep_pairs):
         anaphoric = (lang.anaphors.search(text) or lang.subject_pronouns.search(text) or lang.possessive_pronouns.search(text)
@@ -471,13 +470,15 @@ def _demanded(text: str, clause_start: int, m: re.Match, lang: Language) -> bool
     return lang.directives.search(text, max(0, clause_start - 120), m.start()) is not None
 
 
-def _cue_matches(text: str, lang: Language, has_goods: bool) -> list[tuple[Cue, re.Match]]:
-    """Every cue match of the sentence, less those inside a longer match of the same relation
+def _cue_matches(text: str, lang: Language, has_goods: bool) -> tuple[list[tuple[Cue, re.Match]], frozenset[str]]:
+    """Every cue match of the sentence, and the relations whose cue matched but a skip_if
+    vetoed. Of the matches, those inside a longer match of the same relation are dropped
     (the general "anzuerkennen" inside "lehnt es ab, ... anzuerkennen") and nouns inside a
     longer phrase of another (the ALIGN noun "Bündnis" inside "löst sich aus dem Bündnis").
     A verb inside another relation's phrase stays: "unterstützt X mit Waffen" is SUPPORT
     and SUPPLY."""
     found = []
+    vetoed = set()
     lowered = text.lower()
     for cue in lang.cues:
         if not cue.may_match(lowered):
@@ -487,21 +488,15 @@ def _cue_matches(text: str, lang: Language, has_goods: bool) -> list[tuple[Cue, 
         if cue.needs_goods and not has_goods:
             continue
         if cue.skip_if is not None and cue.skip_if.search(text):
+            if cue.relation not in vetoed and cue.pattern.search(text):
+                vetoed.add(cue.relation)
             continue
         found.extend((cue, m) for m in cue.pattern.finditer(text))
-    return [(c, m) for c, m in found
+    kept = [(c, m) for c, m in found
             if not any(d is not c and (d.relation == c.relation or c.window is not None)
                        and n.start() <= m.start() and m.end() <= n.end()
                        and n.end() - n.start() > m.end() - m.start() for d, n in found)]
-
-
-def _vetoed(text: str, lang: Language, has_goods: bool) -> frozenset[str]:
-    """Relations with a cue that matches the sentence but whose skip_if vetoes it."""
-    lowered = text.lower()
-    return frozenset(cue.relation for cue in lang.cues
-                     if cue.skip_if is not None and cue.may_match(lowered)
-                     and (cue.needs is None or cue.needs.search(text)) and (has_goods or not cue.needs_goods)
-                     and cue.skip_if.search(text) and cue.pattern.search(text))
+    return kept, frozenset(vetoed)
 
 
 def _negative_wins(claims: list[Claim]) -> list[Claim]:

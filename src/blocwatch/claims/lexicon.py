@@ -142,7 +142,9 @@ def _words(values, what: str) -> tuple[str, ...]:
 def _cue(entry: dict) -> Cue:
     # Cues match at a word start, also after a hyphen ("EU-Sanktionen", "Nato-Beitritt");
     # a cue starting with "-" attaches to the word before.
-    alts = "|".join(f"(?:{c})" if c.startswith("-") else rf"(?:(?<!\w){c})" for c in entry["cues"])
+    # "\b" rather than "(?<!\w)": the same matches for cues that start with a letter (all but
+    # the hyphen ones), and about 4x faster (re cannot skip ahead past a leading lookbehind)
+    alts = "|".join(f"(?:{c})" if c.startswith("-") else rf"(?:\b{c})" for c in entry["cues"])
     implies = tuple((_rx(k), tuple(v)) for k, v in (entry.get("implies_if") or {}).items())
     return Cue(
         relation=entry["relation"],

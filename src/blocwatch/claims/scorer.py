@@ -78,17 +78,16 @@ def within_lexicon(probs: np.ndarray, rows: list[list[str]], relations: list[str
     """``probs`` with the cells set to 0 that the cue lexicon rules out, by the candidates'
     features (``rows``): a relation a cue's skip_if vetoed in the sentence ("vetoed=SANCTION"
     for "Gegner der Sanktionen gegen Russland"), and a NEEDS_CUE relation without its cue."""
-    vetoed = {f"vetoed={r}": j for j, r in enumerate(relations)}
-    needs = [(j, f"cue={r}", f"xcue={r}") for j, r in enumerate(relations) if r in NEEDS_CUE]
+    column = {r: j for j, r in enumerate(relations)}
     probs = probs.copy()
     for i, feats in enumerate(rows):
-        for f in feats:
-            j = vetoed.get(f)
-            if j is not None:
-                probs[i, j] = 0.0
-        for j, cue, xcue in needs:
-            if cue not in feats and xcue not in feats:
-                probs[i, j] = 0.0
+        named = {f for f in feats if f[0] in "cvx" and f.startswith(("cue=", "xcue=", "vetoed="))}
+        for f in named:
+            if f.startswith("vetoed=") and f[7:] in column:
+                probs[i, column[f[7:]]] = 0.0
+        for r in NEEDS_CUE:
+            if r in column and f"cue={r}" not in named and f"xcue={r}" not in named:
+                probs[i, column[r]] = 0.0
     return probs
 
 
