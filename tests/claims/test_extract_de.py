@@ -362,3 +362,11 @@ def test_signing_together_is_a_meeting():
 
 def test_good_relations_to_someone_are_alignment():
     assert ("HUN", "ALIGN", "RUS", "pos") in keys("Ungarn pflegt ein gutes Verhältnis zu Moskau.")
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("Ungarn trägt die Sanktionen gegen Russland nicht mit.", "neg"),
+    ("Die Sanktionen gegen Russland trägt Ungarn mit.", "pos"),
+])
+def test_bearing_sanctions_jointly(text, polarity):
+    assert ("HUN", "SANCTION", "RUS", polarity) in keys(text)
