@@ -370,3 +370,9 @@ def test_good_relations_to_someone_are_alignment():
 ])
 def test_bearing_sanctions_jointly(text, polarity):
     assert ("HUN", "SANCTION", "RUS", polarity) in keys(text)
+
+
+def test_a_sentence_initial_das_buendnis_refers_back():
+    assert ("KAZ", "MEMBER_OF", "CSTO", "pos") in keys(
+        "Die OVKS tagte in Moskau. Dem Bündnis gehört auch Kasachstan an.")
+    assert ("KAZ", "MEMBER_OF", "CSTO", "pos") in keys("Kasachstan gehört der OVKS an.")

@@ -213,3 +213,10 @@ def test_a_bloc_grouping_the_republics_of_a_list_names_its_members():
 
 def test_chairing_a_bloc_is_membership():
     assert ("ZAF", "MEMBER_OF", "BRICS", "pos") in keys("South Africa assumed the chairmanship of BRICS.")
+
+
+def test_a_sentence_initial_the_bloc_refers_back():
+    assert {k for k in keys("BRICS leaders meet in Kazan this week. The bloc was founded by Brazil, Russia, "
+                            "India and China.") if k[1] == "MEMBER_OF"} == {
+        ("BRA", "MEMBER_OF", "BRICS", "pos"), ("RUS", "MEMBER_OF", "BRICS", "pos"),
+        ("IND", "MEMBER_OF", "BRICS", "pos"), ("CHN", "MEMBER_OF", "BRICS", "pos")}
