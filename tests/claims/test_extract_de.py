@@ -376,3 +376,10 @@ def test_a_sentence_initial_das_buendnis_refers_back():
     assert ("KAZ", "MEMBER_OF", "CSTO", "pos") in keys(
         "Die OVKS tagte in Moskau. Dem Bündnis gehört auch Kasachstan an.")
     assert ("KAZ", "MEMBER_OF", "CSTO", "pos") in keys("Kasachstan gehört der OVKS an.")
+
+
+def test_the_bloc_as_dative_subject_of_a_member_list():
+    # the shape: "Dem Bündnis gehören neben A und B auch C, D und E an"
+    assert {k for k in keys("Der OVKS gehören neben Russland und Belarus auch Armenien, Kasachstan "
+                            "und Kirgistan an.") if k[1] == "MEMBER_OF"} == {
+        (code, "MEMBER_OF", "CSTO", "pos") for code in ("RUS", "BLR", "ARM", "KAZ", "KGZ")}

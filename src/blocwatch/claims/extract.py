@@ -280,7 +280,13 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         state = next((o for o in a.occurrences if o.clause == subject.clause and gaz.kind_of(o.code) != "bloc"
                       and o.marker in (None, "dat") and not o.genitive and not o.compound), None)
         if state is not None:
-            return [(x.code, subject.code) for x in _group_of(a, state) if x.code != subject.code]
+            members = _group_of(a, state)
+            if cue.group_subject:
+                # "Der OVKS gehören neben Russland und Belarus auch Armenien und Kasachstan an"
+                members += [o for o in a.occurrences if o.clause == state.clause and o not in members
+                            and o.marker in (None, "dat") and not o.genitive and not o.compound
+                            and o.agentive and gaz.kind_of(o.code) != "bloc"]
+            return [(x.code, subject.code) for x in members if x.code != subject.code]
     subjects = _group_of(a, subject)
     if cue.group_subject:
         # "Zur OVKS gehören neben Russland und Kasachstan auch Armenien, Belarus ...": every
