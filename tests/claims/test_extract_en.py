@@ -220,3 +220,8 @@ def test_a_sentence_initial_the_bloc_refers_back():
                             "India and China.") if k[1] == "MEMBER_OF"} == {
         ("BRA", "MEMBER_OF", "BRICS", "pos"), ("RUS", "MEMBER_OF", "BRICS", "pos"),
         ("IND", "MEMBER_OF", "BRICS", "pos"), ("CHN", "MEMBER_OF", "BRICS", "pos")}
+
+
+def test_at_someones_request_names_the_requester():
+    assert ("KAZ", "REQUEST_AID", "RUS", "pos") in keys(
+        "Russian troops arrived in Kazakhstan at Tokayev's request.")
