@@ -383,3 +383,8 @@ def test_the_bloc_as_dative_subject_of_a_member_list():
     assert {k for k in keys("Der OVKS gehören neben Russland und Belarus auch Armenien, Kasachstan "
                             "und Kirgistan an.") if k[1] == "MEMBER_OF"} == {
         (code, "MEMBER_OF", "CSTO", "pos") for code in ("RUS", "BLR", "ARM", "KAZ", "KGZ")}
+
+
+def test_supporters_named_as_a_noun():
+    assert keys("Die EU und die USA sind die wichtigsten Unterstützer der Ukraine.") >= {
+        ("EU", "SUPPORT", "UKR", "pos"), ("USA", "SUPPORT", "UKR", "pos")}

@@ -225,3 +225,11 @@ def test_a_sentence_initial_the_bloc_refers_back():
 def test_at_someones_request_names_the_requester():
     assert ("KAZ", "REQUEST_AID", "RUS", "pos") in keys(
         "Russian troops arrived in Kazakhstan at Tokayev's request.")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Russia is Assad's main backer.", ("RUS", "SUPPORT", "SYR", "pos")),
+    ("Iran is a major sponsor of Hamas.", ("IRN", "SUPPORT", "HAMAS", "pos")),
+])
+def test_backers_and_sponsors_support(text, key):
+    assert key in keys(text)
