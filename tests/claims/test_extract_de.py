@@ -388,3 +388,9 @@ def test_the_bloc_as_dative_subject_of_a_member_list():
 def test_supporters_named_as_a_noun():
     assert keys("Die EU und die USA sind die wichtigsten Unterstützer der Ukraine.") >= {
         ("EU", "SUPPORT", "UKR", "pos"), ("USA", "SUPPORT", "UKR", "pos")}
+
+
+def test_a_member_list_in_the_next_sentence():
+    assert {k for k in keys("Die OVKS hat sechs Mitglieder. Dazu gehören Armenien, Belarus und Kasachstan.")
+            if k[1] == "MEMBER_OF"} == {
+        ("ARM", "MEMBER_OF", "CSTO", "pos"), ("BLR", "MEMBER_OF", "CSTO", "pos"), ("KAZ", "MEMBER_OF", "CSTO", "pos")}

@@ -233,3 +233,14 @@ def test_at_someones_request_names_the_requester():
 ])
 def test_backers_and_sponsors_support(text, key):
     assert key in keys(text)
+
+
+def test_a_member_list_in_the_next_sentence():
+    text = "The CSTO has six member states. These are Armenia, Belarus and Kazakhstan."
+    assert {k for k in keys(text) if k[1] == "MEMBER_OF"} == {
+        ("ARM", "MEMBER_OF", "CSTO", "pos"), ("BLR", "MEMBER_OF", "CSTO", "pos"), ("KAZ", "MEMBER_OF", "CSTO", "pos")}
+
+
+def test_they_are_without_a_sentence_on_members_names_no_members():
+    assert not {k for k in keys("The CSTO met in Minsk. They are Armenia, Belarus and Kazakhstan.")
+                if k[1] == "MEMBER_OF"}

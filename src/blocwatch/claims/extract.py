@@ -378,9 +378,12 @@ def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language
         cheap_exit = not (anaphoric and (discourse.topic or discourse.recent))
     elif keep_pairs and not question:
         cheap_exit = False
+    member_bloc = next((c for c in codes if gaz.kind_of(c) == "bloc"), None) \
+        if lang.member_words.search(text) else None
     if cheap_exit:
         discourse.update(_cheap_topic(text, mentions, sentence, lang), codes)
         discourse.last_object = {}
+        discourse.member_bloc = member_bloc
         return SentenceAnalysis(sentence, mentions, None, [], [], None, sentence_goods, matches, vetoed)
     a = analyse(sentence, mentions, gaz, lang, discourse)
     out: list[Claim] = []
@@ -395,6 +398,7 @@ def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language
         if c.object not in objects[c.relation]:
             objects[c.relation].append(c.object)
     discourse.last_object = objects   # only the sentence right before counts
+    discourse.member_bloc = member_bloc
     return SentenceAnalysis(sentence, mentions, a, _negative_wins(out), times, source, sentence_goods, matches, vetoed)
 
 

@@ -87,6 +87,8 @@ class Language:
     object_pronouns: re.Pattern
     plural_pronouns: re.Pattern
     bloc_anaphors: re.Pattern
+    member_words: re.Pattern
+    member_lists: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,8 @@ def language(code: str) -> Language:
         object_pronouns=re.compile(words["object_pronouns"]),
         plural_pronouns=re.compile(words["plural_pronouns"]),
         bloc_anaphors=re.compile(words["bloc_anaphors"]),
+        member_words=re.compile(words["member_words"], re.I),
+        member_lists=re.compile(words["member_lists"]),
     )
 
 

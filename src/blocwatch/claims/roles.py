@@ -47,6 +47,7 @@ class Discourse:
     recent: list[str] = field(default_factory=list)    # distinct codes, most recent last
     counts: dict[str, int] = field(default_factory=dict)
     last_group: list[str] = field(default_factory=list)  # last coordinated actors ("Nordkorea oder Iran")
+    member_bloc: str | None = None   # the bloc whose members the sentence before spoke of
 
     def update(self, topic: str | None, codes: list[str]) -> None:
         if topic:
@@ -456,6 +457,11 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None, discourse: Discou
         code = candidates[-1] if candidates else (previous_topic if previous_topic != subject else None)
         if code:
             added.append(Occurrence(code, m.start(), m.end(), "anaphor", clause=a.clause_id(m.start())))
+    if discourse.member_bloc:
+        for m in a.lang.member_lists.finditer(text):
+            # "The CSTO has six member states. These are Armenia, Belarus, ...": the bloc
+            o = Occurrence(discourse.member_bloc, m.start(1), m.end(1), "anaphor", clause=a.clause_id(m.start(1)))
+            added.append(o)
     for m in a.lang.bloc_anaphors.finditer(text):
         if any(o.start <= m.start() < o.end for o in a.occurrences):
             continue
