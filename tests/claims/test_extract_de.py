@@ -394,3 +394,10 @@ def test_a_member_list_in_the_next_sentence():
     assert {k for k in keys("Die OVKS hat sechs Mitglieder. Dazu gehören Armenien, Belarus und Kasachstan.")
             if k[1] == "MEMBER_OF"} == {
         ("ARM", "MEMBER_OF", "CSTO", "pos"), ("BLR", "MEMBER_OF", "CSTO", "pos"), ("KAZ", "MEMBER_OF", "CSTO", "pos")}
+
+
+def test_beide_laender_is_the_pair_coordinated_last():
+    text = ("Russland beobachtet die Lage. Armenien und Aserbaidschan verhandeln seit Monaten. "
+            "Beide Länder unterzeichneten einen Vertrag mit Russland.")
+    assert {k for k in keys(text) if k[1] == "MEET" and "RUS" in (k[0], k[2])} == {
+        ("ARM", "MEET", "RUS", "pos"), ("AZE", "MEET", "RUS", "pos")}

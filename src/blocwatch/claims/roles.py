@@ -383,9 +383,22 @@ def _resolve_pair_anaphors(a: Analysis, discourse: Discourse) -> None:
         for o in a.occurrences:
             if o.end <= m.start() and o.code not in before:
                 before.append(o.code)
-        # "Putin und Xi ... beide Staaten" names the pair in the sentence; otherwise the
-        # article's two protagonists so far.
-        pair = before[-2:] if len(before) >= 2 else discourse.protagonists()
+        # "Putin und Xi ... beide Staaten" names the pair in the sentence (a coordinated pair
+        # first, else the last two named); otherwise the pair coordinated last ("Armenien und
+        # Aserbaidschan verhandeln. Beide Länder ..."), else the article's two protagonists.
+        groups: dict[int, list[str]] = {}
+        for o in a.occurrences:
+            if o.end <= m.start() and o.code not in groups.setdefault(o.group, []):
+                groups[o.group].append(o.code)
+        pairs = [g for g in groups.values() if len(g) == 2]
+        if pairs:
+            pair = pairs[-1]
+        elif len(before) >= 2:
+            pair = before[-2:]
+        elif len(discourse.last_group) == 2:
+            pair = list(discourse.last_group)
+        else:
+            pair = discourse.protagonists()
         if len(pair) < 2:
             continue
         raw = a.clause_of(m.start())
