@@ -121,7 +121,17 @@ def test_a_relation_the_lexicon_vetoes_is_not_added_by_the_scorer(text, relation
     assert not [c for c in extract(_doc(text, lang)).claims if c.relation == relation]
 
 
-def test_within_lexicon_zeroes_only_the_vetoed_relation():
+@pytest.mark.parametrize("text, lang", [
+    ("Kasachstan bat die OVKS um Hilfe.", "de"),
+    ("Kazakhstan asked the CSTO for help in January 2022.", "en"),
+])
+def test_asking_a_bloc_for_help_states_no_membership(text, lang):
+    found = {(c.subject, c.relation, c.object) for c in extract(_doc(text, lang)).claims}
+    assert ("KAZ", "REQUEST_AID", "CSTO") in found
+    assert not [k for k in found if k[1] == "MEMBER_OF"]
+
+
+def test_within_lexicon_zeroes_the_vetoed_relation_and_meet_without_its_cue():
     probs = np.array([[0.9, 0.8, 0.1], [0.9, 0.8, 0.1], [0.9, 0.8, 0.1]])
     rows = [["vetoed=SANCTION", "cue=MEET"], ["cue=MEET"], ["cue=SANCTION"]]
     out = scorer.within_lexicon(probs, rows, ["SANCTION", "MEET"])
