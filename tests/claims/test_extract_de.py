@@ -401,3 +401,19 @@ def test_beide_laender_is_the_pair_coordinated_last():
             "Beide Länder unterzeichneten einen Vertrag mit Russland.")
     assert {k for k in keys(text) if k[1] == "MEET" and "RUS" in (k[0], k[2])} == {
         ("ARM", "MEET", "RUS", "pos"), ("AZE", "MEET", "RUS", "pos")}
+
+
+def test_the_leadership_in_a_capital_is_the_subject():
+    assert keys("Die Führung in Teheran drohte den USA mit Vergeltung.") == {("IRN", "THREATEN", "USA", "pos")}
+
+
+@pytest.mark.parametrize("text", [
+    "Lukaschenko sprach von einer russischen Bedrohung für Belarus.",
+    "Frankreich wird Finnland gegen jede Bedrohung verteidigen.",
+])
+def test_a_perceived_danger_is_no_threat_voiced(text):
+    assert not {k for k in keys(text) if k[1] == "THREATEN"}
+
+
+def test_feared_sanction_threats_name_who_threatens():
+    assert ("USA", "THREATEN", "IND", "pos") in keys("Indien fürchtet die Sanktionsdrohungen der USA.")

@@ -244,3 +244,12 @@ def test_a_member_list_in_the_next_sentence():
 def test_they_are_without_a_sentence_on_members_names_no_members():
     assert not {k for k in keys("The CSTO met in Minsk. They are Armenia, Belarus and Kazakhstan.")
                 if k[1] == "MEMBER_OF"}
+
+
+def test_a_threat_to_global_security_names_no_threatened_party():
+    assert not {k for k in keys("Iran and Russia's deals threaten global security, the minister said.")
+                if k[1] == "THREATEN"}
+
+
+def test_threatening_penalties_on_someone():
+    assert ("USA", "THREATEN", "IND", "pos") in keys("The United States threatened to impose penalties on India.")

@@ -130,6 +130,8 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
         return "frame"
     if before and before[-1].lower() in lang.frame_nouns and _ends_in_s(text, start):
         return "frame"
+    if len(before) >= 2 and before[-1].lower() in ("in", "im") and _SEAT_HOLDER.fullmatch(before[-2]):
+        return None   # "die Führung in Teheran", "the government in Kabul": the capital acts
     dative = False
     example = False
     quantity = False
@@ -180,6 +182,9 @@ _ACTOR_HEADS = re.compile(r"-(?:staat|länder|land|mitglied|partner|bündnispart
                           r"ally|allies|regime|mercenar|fighter|militia)", re.I)
 
 
+# who sits in a capital: "die Führung in Teheran drohte ..." makes Tehran the subject
+_SEAT_HOLDER = re.compile(r"(?i)(?:regierung|führung|staatsführung|machthaber|herrscher|regime|machthabern|"
+                          r"government|leadership|leaders|regime|authorities|administration|rulers)")
 _AGENT_BEFORE = re.compile(r"(?i)(?:soldat|truppe|armee|streitkräfte|regierung|führung|präsident|staatschef|minister|"
                            r"außenminister|verteidigungsminister|militär|marine|luftwaffe|machthaber|vertreter|diplomat|"
                            r"botschafter|kämpfer|einheit|behörde)\w*")
