@@ -204,6 +204,13 @@ def _relative_antecedent(a: Analysis, cue_start: int) -> Occurrence | None:
     return before[-1] if before else None
 
 
+def _clause_states(a: Analysis, clause: int, markers: set, taken: list[Occurrence], gaz: Gazetteer) -> list[Occurrence]:
+    """The actors other than blocs named in ``clause`` with one of ``markers`` (None:
+    unmarked), not yet in ``taken``: the members a group_subject cue lists."""
+    return [o for o in a.occurrences if o.clause == clause and o not in taken and o.marker in markers
+            and not o.genitive and not o.compound and o.agentive and gaz.kind_of(o.code) != "bloc"]
+
+
 def _group_of(a: Analysis, o: Occurrence) -> list[Occurrence]:
     return [x for x in a.occurrences if x.group == o.group]
 
@@ -283,18 +290,14 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
             members = _group_of(a, state)
             if cue.group_subject:
                 # "Der OVKS gehören neben Russland und Belarus auch Armenien und Kasachstan an"
-                members += [o for o in a.occurrences if o.clause == state.clause and o not in members
-                            and o.marker in (None, "dat") and not o.genitive and not o.compound
-                            and o.agentive and gaz.kind_of(o.code) != "bloc"]
+                members += _clause_states(a, state.clause, {None, "dat"}, members, gaz)
             return [(x.code, subject.code) for x in members if x.code != subject.code]
     subjects = _group_of(a, subject)
     if cue.group_subject:
         # "Zur OVKS gehören neben Russland und Kasachstan auch Armenien, Belarus ...": every
         # state named unmarked in the clause
         allowed = {None, "mit"} if "mit" in cue.subject else {None}
-        subjects += [o for o in a.occurrences if o.clause == subject.clause and o not in subjects
-                     and o.marker in allowed and not o.genitive and not o.compound
-                     and o.agentive and gaz.kind_of(o.code) != "bloc"]
+        subjects += _clause_states(a, subject.clause, allowed, subjects, gaz)
     if cue.object_kind == "bloc":
         subjects = [s for s in subjects if gaz.kind_of(s.code) != "bloc"] or subjects
     if obj is None:

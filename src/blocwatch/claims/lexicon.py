@@ -200,7 +200,7 @@ def language(code: str) -> Language:
         clause_words=_rx(words["clause_words"]),
         relative=_rx(words["relative"]),
         frame_nouns=frozenset(_words(words["frame_nouns"], f"{code} frame_nouns")),
-        quantity_nouns=frozenset(words.get("quantity_nouns") or ()),
+        quantity_nouns=frozenset(_words(words["quantity_nouns"], f"{code} quantity_nouns")),
         media_nouns=frozenset(_words(words["media_nouns"], f"{code} media_nouns")),
         event_nouns=re.compile(rf"(?:{words['event_nouns']})", re.I),
         anaphors=re.compile(words["anaphors"]),   # case matters: German nouns are capitalised

@@ -138,11 +138,11 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
     for i, word in enumerate(reversed(before)):
         low = word.lower()
         low = lang.contractions.get(low, low)
-        rest = [w.lower() for w in list(reversed(before))[i + 1:]]
+        previous = before[-i - 2].lower() if i + 2 <= len(before) else None   # the word before this one
         if quantity:
             quantity = False
             continue   # the quantity word itself ("dozens")
-        if low == "of" and rest and rest[0] in lang.quantity_nouns:
+        if low == "of" and previous in lang.quantity_nouns:
             quantity = True   # "dozens of Chinese firms": governed like "Chinese firms"
             continue
         if low in lang.prepositions:
@@ -159,7 +159,7 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
         # Attributive adjectives ("an die benachbarte Türkei") may stand between a
         # determiner and the name; a verb ("stehen, verweigerte") may not.
         if word[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and len(low) > 3 \
-                and rest and (rest[0] in lang.fillers or rest[0] in lang.prepositions):
+                and previous is not None and (previous in lang.fillers or previous in lang.prepositions):
             continue
         break
     # "Dem Westen warf Putin vor": a dative article marks an object, never the subject
