@@ -417,3 +417,7 @@ def test_a_perceived_danger_is_no_threat_voiced(text):
 
 def test_feared_sanction_threats_name_who_threatens():
     assert ("USA", "THREATEN", "IND", "pos") in keys("Indien fürchtet die Sanktionsdrohungen der USA.")
+
+
+def test_the_maker_after_aus_supplies_what_is_bought():
+    assert ("USA", "SUPPLY", "TUR", "pos") in keys("Die Türkei kaufte Kampfjets aus US-Produktion.")

@@ -253,3 +253,41 @@ def test_a_threat_to_global_security_names_no_threatened_party():
 
 def test_threatening_penalties_on_someone():
     assert ("USA", "THREATEN", "IND", "pos") in keys("The United States threatened to impose penalties on India.")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Kyrgyzstan has purchased Turkish-made drones for its army.", ("TUR", "SUPPLY", "KGZ", "pos")),
+    ("Ukraine fired U.S.-provided missiles at the bridge.", ("USA", "SUPPLY", "UKR", "pos")),
+])
+def test_the_maker_or_provider_in_a_participle_supplies(text, key):
+    assert key in keys(text)
+
+
+def test_a_made_thing_that_is_shot_down_was_not_supplied():
+    assert not {k for k in keys("Ukraine shot down Russian-made drones over Kyiv.") if k[1] == "SUPPLY"}
+
+
+def test_a_place_that_names_a_war_is_no_party():
+    assert ("PRK", "SUPPORT", "UKR", "pos") not in keys(
+        "Pyongyang has been arming Russia to support its Ukraine offensive.")
+
+
+def test_assisting_each_other_in_case_of_aggression_is_a_mutual_guarantee():
+    got = keys("Moscow and Pyongyang agreed to assist each other in case of foreign aggression.")
+    assert {("RUS", "GUARANTEE", "PRK", "pos"), ("PRK", "GUARANTEE", "RUS", "pos")} <= got
+    assert not {k for k in got if k[1] == "SUPPORT"}
+
+
+def test_asking_several_states_for_support_is_a_request_not_support():
+    got = keys("Armenia officially asked Russia and other CSTO member states for support after the attack.")
+    assert ("ARM", "REQUEST_AID", "RUS", "pos") in got
+    assert not {k for k in got if k[1] == "SUPPORT"}
+
+
+def test_sanctions_over_support_name_no_supporter_in_the_sanctioner():
+    got = keys("The U.S. sanctioned a long list of Chinese and Russian companies over their support for Moscow's war.")
+    assert ("USA", "SUPPORT", "RUS", "pos") not in got
+
+
+def test_giving_back_is_not_backing():
+    assert not keys("Armenia handed the regions back to Azerbaijan.")

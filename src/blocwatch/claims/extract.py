@@ -25,6 +25,9 @@ _RELATIVE_PENALTY = 3
 # what may stand between a noun and an adjective after it that still belongs to it
 _ATTRIBUTE_GAP = re.compile(r"\s*(?:(?:aus|von|vom|from|of|by|durch|der|des|dem|den|die|the|an|a|[\w-]+(?:e|en|er|es|em)"
                             r"|amounts?|quantities|volumes?|barrels|tons|tonnes|cargoes|batches|supplies|massive|record)\s+){0,4}", re.I)
+# "Kyrgyzstan has purchased": a verb between, so no noun modifying a noun ("EU military aid")
+_AUXILIARY = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|"
+                        r"did|does|do|also|then|now|later|reportedly|recently|already)\b", re.I)
 _POSSESSIVE_EN = re.compile(r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _TAIL_END = re.compile(r"\s(?:und|oder|sowie|and|or)\s|[,;:]")
 _POSSESSIVE = re.compile(r"\b(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres|eigene|eigenen|eigener|eigenes)\s+(?:\w+\s+)?$", re.I)
@@ -36,15 +39,16 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
     if marker == "before":
         # a compound's first part: "EU-Sanktionen", "OVKS-Mitglied" (the cue may start at the hyphen)
         return (o.end == cue_start and a.sentence.text[cue_start:cue_start + 1] == "-") \
-            or a.sentence.text[o.end:cue_start] == "-"
+            or a.sentence.text[o.end:cue_start] in ("-", ".-")   # "U.S.-provided"
     if o.compound or (o.start <= cue_start and cue_end <= o.end):
         return False   # "Ukraine-Krieg" names the war, not a party; a cue inside a name is no role
     if o.kind == "adjective" and not o.agentive and marker not in ("adj", "adj_pair"):
         return False   # "deutsche Zeitungen titeln" names no German actor
     if marker in ("nom", "acc", "dat"):
-        if o.event and marker == "nom":
-            return False   # "nachdem es ... infolge der russischen Offensive beantragt hatte"
-                           # (but "hat den russischen Angriff verurteilt" names the object)
+        if o.event and (marker == "nom" or o.kind != "adjective"):
+            return False   # "nachdem es ... infolge der russischen Offensive beantragt hatte",
+                           # "to support its Ukraine offensive" (but "hat den russischen Angriff
+                           # verurteilt" names the object)
         if marker != "nom" and o.clause != a.clause_id(cue_start):
             return False   # a direct object stands in its verb's clause
         if marker == "nom":
@@ -59,7 +63,8 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
         attributive = o.end <= cue_start and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s*-?", a.sentence.text[o.end:cue_start])
         inside = cue_start <= o.start and o.end <= cue_end   # "aus kirgisischer Produktion"
         if o.kind != "adjective" and a.lang.code == "en" and o.marker is None and not o.genitive \
-                and re.fullmatch(r"\s+(?:[a-z-]+\s+)?", a.sentence.text[o.end:cue_start]):
+                and re.fullmatch(r"\s+(?:[a-z-]+\s+)?", a.sentence.text[o.end:cue_start]) \
+                and not _AUXILIARY.match(a.sentence.text, o.end):
             return True   # English noun before noun: "EU military aid", "US sanctions"
         # after the noun only as its attribute: "Lieferung russischer Waffen", "Export von
         # russischem Öl", not "Beitritt infolge der ... russischen Offensive"

@@ -129,6 +129,7 @@ def features(c: Candidate, view: SentenceView, lang: Language, gaz: Gazetteer) -
     first, second = (a, b) if a.start <= b.start else (b, a)
     order = "AB" if first is a else "BA"
     f.append(f"order={order}")
+    f.append(f"{order}:markers={a.marker or '-'}|{b.marker or '-'}")
     if a.clause == b.clause:
         f.append("same_clause")
     if a.group == b.group:
@@ -157,9 +158,12 @@ def features(c: Candidate, view: SentenceView, lang: Language, gaz: Gazetteer) -
             start, end, _ = span
             return 0 if first.start <= start and end <= second.end else \
                 min(abs(start - second.end), abs(first.start - end))
-        rel = min(view.cue_spans, key=gap)[2]
+        start, end, rel = min(view.cue_spans, key=gap)
         f.append(f"near={rel}")
         f.append(f"{order}:near={rel}|{a.marker or '-'}|{b.marker or '-'}")
+        word = next((t[2] for t in view.tokens if start <= t[0] < end), "")
+        f.append(f"nearword={rel}:{word}")
+        f.append(f"{order}:nearword={rel}:{word}|{a.marker or '-'}|{b.marker or '-'}")
     near = [p for p in view.negations if first.start - 40 <= p <= second.end + 60]
     if near:
         f.append("neg_near")

@@ -179,7 +179,14 @@ def _ends_in_s(text: str, start: int) -> bool:
 _ACTOR_HEADS = re.compile(r"-(?:staat|länder|land|mitglied|partner|bündnispartner|truppe|soldat|söldner|kämpfer|miliz|armee|militär|regierung|gebiet|territori|"
                           r"führung|chef|präsident|minister|regime|streitkräfte|marine|luftwaffe|kräfte|geheimdienst|"
                           r"diplomat|botschaft|behörde|member|troop|soldier|force|army|military|government|leader|official|"
-                          r"ally|allies|regime|mercenar|fighter|militia)", re.I)
+                          r"ally|allies|regime|mercenar|fighter|militia|"
+                          # the maker of a thing: "aus US-Produktion", "russischer Herstellung"
+                          r"produktion|herstellung|fertigung|bauart)", re.I)
+
+
+# English names a war or crisis by its place, noun before noun ("the Ukraine war"); the
+# name is then no party to the sentence's cues (German writes a compound: "Ukraine-Krieg")
+_NAMED_WAR = re.compile(r" (?:war|wars|offensive|invasion|conflict|crisis|occupation|annexation|front|frontline|peace)\b", re.I)
 
 
 # who sits in a capital: "die Führung in Teheran drohte ..." makes Tehran the subject
@@ -271,6 +278,8 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
             o.marker = "frame"   # "deutsche Medien berichten": the source, not a party
         if rel.kind == "adjective" and (nxt := _WORD.search(text, rel.end)) and lang.event_nouns.fullmatch(nxt.group()):
             o.event = True
+        elif lang.code == "en" and _NAMED_WAR.match(text, rel.end):
+            o.event = True   # "its Ukraine offensive", "the Syria war": a name that only names the war
         if o.marker == "um" and re.match(r"[^,.;]{0,40}\bzu\s+\w+", text[rel.end:]):
             o.marker = None   # "um den Diktator Assad zu stützen": an object, not "um" + place
         # an English possessive owns its noun whatever governs the phrase: in "concerns about
