@@ -421,3 +421,17 @@ def test_feared_sanction_threats_name_who_threatens():
 
 def test_the_maker_after_aus_supplies_what_is_bought():
     assert ("USA", "SUPPLY", "TUR", "pos") in keys("Die Türkei kaufte Kampfjets aus US-Produktion.")
+
+
+def test_resuming_fighting_is_no_admission_to_a_bloc():
+    got = keys("Kirgistan und Tadschikistan beschuldigen sich gegenseitig, die Kämpfe wieder aufgenommen zu haben.")
+    assert not {k for k in got if k[1] == "MEMBER_OF"}
+
+
+def test_supplying_a_country_as_a_noun_names_the_recipient_in_the_genitive():
+    assert ("CHN", "SUPPLY", "RUS", "pos") not in keys("Russland will seine Erdgasleitung in Betrieb nehmen - zur Versorgung Chinas.")
+
+
+def test_relations_are_not_a_purchase():
+    assert ("IND", "SUPPLY", "WEST", "pos") not in keys(
+        "Die Beziehungen Indiens zum Westen sind angespannt: westliche Länder werfen Indien vor, Öl aus Russland zu kaufen.")

@@ -291,3 +291,30 @@ def test_sanctions_over_support_name_no_supporter_in_the_sanctioner():
 
 def test_giving_back_is_not_backing():
     assert not keys("Armenia handed the regions back to Azerbaijan.")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Trump threatened to impose penalties on India for purchasing Russian energy.", ("RUS", "SUPPLY", "IND", "pos")),
+    ("India had been targeted by the US for importing oil from Russia.", ("RUS", "SUPPLY", "IND", "pos")),
+])
+def test_buying_as_a_gerund_after_for_names_the_buyer_before_it(text, key):
+    assert key in keys(text)
+
+
+def test_a_ban_on_exporting_is_no_supply():
+    assert not {k for k in keys("The measures prohibit Japanese companies from exporting goods to Russia.")
+                if k[1] == "SUPPLY"}
+
+
+def test_former_soviet_republics_are_not_the_soviet_union():
+    got = keys("The CSTO is an alliance of six former Soviet republics: Armenia, Belarus and Russia.")
+    assert not {k for k in got if "SUN" in (k[0], k[2])}
+
+
+def test_accession_belongs_to_its_owner_not_the_clause_subject():
+    assert ("RUS", "MEMBER_OF", "EU", "pos") not in keys("Russia views Armenia's EU accession as a break with the EAEU.")
+
+
+def test_part_of_their_games_is_no_membership():
+    assert not {k for k in keys("Russia showcases its influence as part of their war games against NATO.")
+                if k[1] == "MEMBER_OF"}

@@ -253,7 +253,15 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     subject = None
     if a.lang.code == "en" and (m.group().lower().endswith("ing") or re.search(r"ing\s+to\s+$", a.sentence.text[max(0, cs - 12):cs])) and re.search(r"\b(?:of|for)\s+(?:\w+ing\s+to\s+)?$", a.sentence.text[max(0, cs - 25):cs]):
         # "accused Pyongyang of supplying shells": the gerund's subject is the object before "of"
-        before = [o for o in a.occurrences if o.end <= cs and o.marker != "frame" and not o.compound]
+        # (not a passive's agent: "India was targeted by the US for importing oil")
+        before = [o for o in a.occurrences if o.end <= cs and o.marker not in ("frame", "by") and not o.compound]
+        if before and "nom" in cue.object and "nom" not in cue.subject:
+            # a receiving verb: the doer receives ("penalties on India for purchasing Russian
+            # energy": Russia supplies India)
+            doer = before[-1]
+            supplier = _pick(a, cue.subject, cs, ce, {doer.code}, 1, window=cue.window)
+            return [(supplier.code, x.code) for x in _group_of(a, doer)
+                    if x.code != supplier.code] if supplier is not None else []
         if before:
             return _pairs_from(a, cue, m, gaz, before[-1])
     agent = _passive_agent(a, cs) if "nom" in cue.subject else None
@@ -313,6 +321,8 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         blocs = [o for o in a.occurrences if gaz.kind_of(o.code) == cue.object_kind
                  and o.code not in {s.code for s in subjects}]
         obj = min(blocs, key=lambda o: abs(o.start - cs)) if blocs else None
+        if obj is None:
+            return pairs   # "die Kämpfe wieder aufgenommen": no organisation, no membership
     if cue.object_kind and obj is not None:
         # "Mitglied in der EAWU und in der OVKS": every organisation of the clause
         same = [o for o in a.occurrences if gaz.kind_of(o.code) == cue.object_kind and o.clause == obj.clause

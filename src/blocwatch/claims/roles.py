@@ -189,6 +189,12 @@ _ACTOR_HEADS = re.compile(r"-(?:staat|länder|land|mitglied|partner|bündnispart
 _NAMED_WAR = re.compile(r" (?:war|wars|offensive|invasion|conflict|crisis|occupation|annexation|front|frontline|peace)\b", re.I)
 
 
+# "die ehemaligen Sowjetrepubliken", "former Soviet states": the states that came after a
+# union are named, not the union (the gold lists it as an actor, never as a party)
+_SUCCESSORS = re.compile(r"(?i)\b(?:former|ehemalig\w*|früher\w*|einstig\w*)\s+$")
+_REPUBLICS = re.compile(r"(?i)[\w-]*?(?:republi\w*|staaten|länder)\b|[\w-]+\s+(?:republics?|states|countries|nations)\b")
+
+
 # who sits in a capital: "die Führung in Teheran drohte ..." makes Tehran the subject
 _SEAT_HOLDER = re.compile(r"(?i)(?:regierung|führung|staatsführung|machthaber|herrscher|regime|machthabern|"
                           r"government|leadership|leaders|regime|authorities|administration|rulers)")
@@ -292,6 +298,8 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
                 o.genitive = False
         if text[rel.end:rel.end + 1] == "-" and text[rel.end + 1:rel.end + 2].isalpha():
             o.compound = not _ACTOR_HEADS.match(text, rel.end)
+        if _SUCCESSORS.search(text[max(0, rel.start - 20):rel.start]) and _REPUBLICS.match(text, rel.start):
+            o.compound = True   # "sechs frühere Sowjetrepubliken", "former Soviet states": the successors, not the union
         if o.compound is False and gaz.kind_of(o.code) == "bloc" and text[rel.end:rel.end + 1] == "-" \
                 and re.search(r"\bein(?:e[mns]?)?\s+$", text[max(0, rel.start - 8):rel.start]):
             o.compound = True   # "ein Nato-Land": some member state, not NATO itself
