@@ -435,3 +435,8 @@ def test_supplying_a_country_as_a_noun_names_the_recipient_in_the_genitive():
 def test_relations_are_not_a_purchase():
     assert ("IND", "SUPPLY", "WEST", "pos") not in keys(
         "Die Beziehungen Indiens zum Westen sind angespannt: westliche Länder werfen Indien vor, Öl aus Russland zu kaufen.")
+
+
+def test_allies_given_as_examples_are_not_allies_of_each_other():
+    got = keys("Der Besuch gilt nicht direkten Verbündeten wie China, Weißrussland oder Kasachstan.")
+    assert not {k for k in got if k[1] == "ALIGN"}

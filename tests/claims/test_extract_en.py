@@ -318,3 +318,20 @@ def test_accession_belongs_to_its_owner_not_the_clause_subject():
 def test_part_of_their_games_is_no_membership():
     assert not {k for k in keys("Russia showcases its influence as part of their war games against NATO.")
                 if k[1] == "MEMBER_OF"}
+
+
+@pytest.mark.parametrize("text", [
+    "He also criticized the NATO military alliance, accusing it of fueling an arms race.",
+    "The BRICS alliance, initially composed of Brazil, Russia, India, China and South Africa, has expanded.",
+    "The western security alliance NATO called China a decisive enabler.",
+])
+def test_an_alliance_noun_beside_a_bloc_describes_the_bloc(text):
+    assert not {k for k in keys(text) if k[1] == "ALIGN"}
+
+
+def test_an_alliance_with_someone_is_still_alignment():
+    assert ("PRK", "ALIGN", "RUS", "pos") in keys("Russia has formed an alliance with North Korea.")
+
+
+def test_a_no_limits_partnership_is_not_negated():
+    assert ("CHN", "ALIGN", "RUS", "pos") in keys("China and Russia declared a \"no limits\" partnership in 2022.")

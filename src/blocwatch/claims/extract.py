@@ -231,6 +231,29 @@ def _passive_agent(a: Analysis, cue_start: int) -> Occurrence | None:
     return None
 
 
+# what may stand between a bloc's name and the noun that describes it: "NATO military
+# alliance", "the CSTO as a “bubble alliance”", "the western security alliance NATO"
+_DESCRIBES = re.compile(r"[\s\"'“”„‘’-]*(?:(?:as|als|a|an|the|ein|eine|einem|einer|das|die|der|[\w-]+)[\s\"'“”„‘’-]+){0,3}")
+
+
+# "Verbündete wie China, Belarus oder Kasachstan": examples of a class, not partners of each other
+_EXAMPLES = re.compile(r"(?i)\b(?:wie|such as|like|including|darunter|etwa|e\.g\.)\s+(?:the\s+|die\s+|der\s+)?$")
+
+
+def _names_bloc(a: Analysis, cue_start: int, cue_end: int, gaz: Gazetteer) -> bool:
+    """Whether a bloc is written right before or right after the cue word: the word then
+    describes that bloc."""
+    text = a.sentence.text
+    for o in a.occurrences:
+        if gaz.kind_of(o.code) != "bloc":
+            continue
+        if o.end <= cue_start and _DESCRIBES.fullmatch(text[o.end:cue_start]):
+            return True
+        if o.start >= cue_end and text[cue_end:o.start].strip() == "":
+            return True
+    return False
+
+
 def _pairs_from(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, subject: Occurrence) -> list[tuple[str, str]]:
     subjects = _group_of(a, subject)
     obj = _pick(a, cue.object, m.start(), m.end(), {s.code for s in subjects}, 1, after=subject.end, role="object", window=cue.window)
@@ -243,6 +266,8 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     """(subject, object) code pairs this cue states."""
     cs, ce = m.start(), m.end()
     pairs: list[tuple[str, str]] = []
+    if cue.bloc_nouns is not None and cue.bloc_nouns.search(m.group()) and _names_bloc(a, cs, ce, gaz):
+        return pairs   # "the NATO military alliance", "The BRICS alliance, composed of ..."
 
     if "adj_pair" in cue.object or "adj_pair" in cue.subject:
         adjs = [o for o in a.occurrences if o.kind == "adjective" and o.end <= cs]
@@ -340,7 +365,8 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     if obj is None:
         # "Ungarn und Serbien einigten sich": the members of one small group pair up; a long
         # list (the members of a bloc) states no relation among its members.
-        if cue.symmetric_group and 1 < len({s.code for s in subjects}) <= 4:
+        if cue.symmetric_group and 1 < len({s.code for s in subjects}) <= 4 \
+                and not _EXAMPLES.search(a.sentence.text[max(0, subjects[0].start - 14):subjects[0].start]):
             return [(x.code, y.code) for x, y in combinations(subjects, 2) if x.code != y.code]
         return pairs
     pair_codes = {s.code for s in subjects}

@@ -41,6 +41,9 @@ class Cue:
     subject_from_clause: bool = False         # a noun without its own agent takes the clause subject
     implicit_agent: bool = False              # a noun with a target but no agent: the article's protagonist
     possessive_subject: bool = False          # "its ally X" (English): the owner is the clause's subject
+    # cue words that name a bloc written next to them ("the NATO alliance", "das Bündnis
+    # OVKS"): such a match is the bloc's description, not an alliance between parties
+    bloc_nouns: re.Pattern | None = None
     implies_if: tuple[tuple[re.Pattern, tuple[dict, ...]], ...] = ()
     # Literal word parts, one of which must occur in a lower-cased sentence for the cue to
     # match at all (None: no literal, always try). A substring test is far cheaper than
@@ -167,6 +170,7 @@ def _cue(entry: dict) -> Cue:
         subject_from_clause=bool(entry.get("subject_from_clause")),
         implicit_agent=bool(entry.get("implicit_agent")),
         possessive_subject=bool(entry.get("possessive_subject")),
+        bloc_nouns=_rx(entry["bloc_nouns"]) if entry.get("bloc_nouns") else None,
         implies_if=implies,
         anchors=_anchors(entry["cues"]),
     )
