@@ -335,3 +335,12 @@ def test_an_alliance_with_someone_is_still_alignment():
 
 def test_a_no_limits_partnership_is_not_negated():
     assert ("CHN", "ALIGN", "RUS", "pos") in keys("China and Russia declared a \"no limits\" partnership in 2022.")
+
+
+def test_the_state_after_an_office_and_of_acts():
+    assert ("UKR", "CRITICIZE", "IRN", "pos") in keys(
+        "The Ministry of Foreign Affairs of Ukraine called on Iran to stop military aid to Russia.")
+
+
+def test_calling_on_someone_to_stop_aid_names_no_aid_of_the_caller():
+    assert ("UKR", "SUPPORT", "RUS", "pos") not in keys("Ukraine called on Iran to stop military aid to Russia.")

@@ -63,7 +63,7 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
         attributive = o.end <= cue_start and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s*-?", a.sentence.text[o.end:cue_start])
         inside = cue_start <= o.start and o.end <= cue_end   # "aus kirgisischer Produktion"
         if o.kind != "adjective" and a.lang.code == "en" and o.marker is None and not o.genitive \
-                and re.fullmatch(r"\s+(?:[a-z-]+\s+)?", a.sentence.text[o.end:cue_start]) \
+                and re.fullmatch(r"\.?\s+(?:[a-z-]+\s+)?", a.sentence.text[o.end:cue_start]) \
                 and not _AUXILIARY.match(a.sentence.text, o.end):
             return True   # English noun before noun: "EU military aid", "US sanctions"
         # after the noun only as its attribute: "Lieferung russischer Waffen", "Export von

@@ -132,6 +132,9 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
         return "frame"
     if len(before) >= 2 and before[-1].lower() in ("in", "im") and _SEAT_HOLDER.fullmatch(before[-2]):
         return None   # "die Führung in Teheran", "the government in Kabul": the capital acts
+    if lang.code == "en" and before and before[-1].lower() == "of" and len(before) >= 2 \
+            and _HOLDER_OF.fullmatch(before[-2]):
+        return None   # "the Ministry of Foreign Affairs of Ukraine called on ...": Ukraine acts
     dative = False
     example = False
     quantity = False
@@ -198,6 +201,9 @@ _REPUBLICS = re.compile(r"(?i)[\w-]*?(?:republi\w*|staaten|länder)\b|[\w-]+\s+(
 # who sits in a capital: "die Führung in Teheran drohte ..." makes Tehran the subject
 _SEAT_HOLDER = re.compile(r"(?i)(?:regierung|führung|staatsführung|machthaber|herrscher|regime|machthabern|"
                           r"government|leadership|leaders|regime|authorities|administration|rulers)")
+# who acts for the state named after "of" ("the President of Russia", "the government of Armenia")
+_HOLDER_OF = re.compile(r"(?i)(?:government|ministry|affairs|defen[cs]e|president|minister|leaders?|leadership|parliament|"
+                        r"army|military|embassy|authorities|administration|regime|king|emir|navy|forces|troops)")
 _AGENT_BEFORE = re.compile(r"(?i)(?:soldat|truppe|armee|streitkräfte|regierung|führung|präsident|staatschef|minister|"
                            r"außenminister|verteidigungsminister|militär|marine|luftwaffe|machthaber|vertreter|diplomat|"
                            r"botschafter|kämpfer|einheit|behörde)\w*")
