@@ -440,3 +440,12 @@ def test_relations_are_not_a_purchase():
 def test_allies_given_as_examples_are_not_allies_of_each_other():
     got = keys("Der Besuch gilt nicht direkten Verbündeten wie China, Weißrussland oder Kasachstan.")
     assert not {k for k in got if k[1] == "ALIGN"}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Frankreich steht an der Seite Finnlands.", ("FRA", "SUPPORT", "FIN", "pos")),
+    ("Während Russland auf der Seite Armeniens steht, wird Aserbaidschan von der Türkei unterstützt.",
+     ("RUS", "SUPPORT", "ARM", "pos")),
+])
+def test_standing_at_someones_side_is_support(text, key):
+    assert key in keys(text)

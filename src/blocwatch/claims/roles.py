@@ -296,6 +296,8 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
             o.marker = None   # "um den Diktator Assad zu stützen": an object, not "um" + place
         # an English possessive owns its noun whatever governs the phrase: in "concerns about
         # China's support for Russia's military" China is the supporter, Russia the supported
+        if o.marker == "während" and not _is_genitive(text, rel, gaz, lang):
+            o.marker = None   # "Während Russland auf der Seite Armeniens steht": a conjunction, not "während des Krieges"
         o.genitive = (o.marker is None or lang.code == "en") and _is_genitive(text, rel, gaz, lang)
         if o.genitive and lang.code == "de":
             # A genitive directly followed by a title is the actor itself ("Kasachstans Präsident").
