@@ -1,6 +1,7 @@
 """From a Document to its Extraction, as named components over one document object.
 
-    sentences -> mentions -> rule analysis -> candidates -> scoring -> attributes -> claims
+    sentences -> mentions -> rule analysis -> candidates -> scoring -> document stage
+    -> attributes -> claims
 
 Each component is a function that reads what the ones before it left on the ``Parsed``
 document and adds its own part; the rule analysis is computed once and reused by the
@@ -8,8 +9,8 @@ candidates, the features and the attributes. Two extractors share the first stag
 
 - ``model`` (default): every actor pair of a sentence (and across two sentences) is a
   candidate; the trained scorer (claims/scorer.py, data/model.npz) decides relation,
-  direction and polarity, with the rule engine's verdicts among its features; each claim
-  carries the scorer's calibrated ``confidence``.
+  direction and polarity, with the rule engine's verdicts among its features; the document
+  stage (claims/keys.py) gives each claim key its ``confidence`` from all its candidates.
 - ``rules``: the rule engine's claims alone, the baseline that shows what the model adds.
 
 A pure function of the document's text, language and date: the same article always gives
@@ -31,10 +32,11 @@ from .claims.attributes import claim_from
 from .claims.candidates import Candidate, sentence_candidates
 from .claims.extract import SentenceAnalysis, analyse_sentence, merge
 from .claims.features import features, view_of
+from .claims.keys import key_records
 from .claims.lexicon import SUPPORTED_LANGUAGES, Language, language
 from .claims.modality import source_of
 from .claims.roles import Discourse
-from .model import SYMMETRIC, Claim, Document, Extraction, Mention, Sentence, relation_key
+from .model import Claim, Document, Extraction, Mention, Sentence, relation_key
 from .nlp.sentences import split_sentences
 
 EXTRACTORS = ("model", "rules")
@@ -117,16 +119,18 @@ def _analyse_rules(doc: Parsed, keep_pairs: bool) -> None:
 
 def make_candidates(doc: Parsed) -> None:
     for k, seen in enumerate(doc.seen):
-        doc.candidates.extend(sentence_candidates(seen, doc.seen[k - 1] if k else None))
+        for c in sentence_candidates(seen, doc.seen[k - 1] if k else None):
+            c.at = k
+            doc.candidates.append(c)
 
 
 def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
-    """The rule engine's claims, each with the scorer's calibrated probability of its key as
-    its confidence (for the model's ``strict`` relations only those that reach the relation's
-    threshold), and one claim per (subject, relation, object) the rules did not state
-    whose calibrated probability reaches the relation's threshold, built from its best
-    candidate. (Cross-validation chose this union: the scorer alone finds more, the rules
-    alone are more precise; see ``blocwatch train``.)"""
+    """The rule engine's claims, each with the document stage's confidence in its key (for
+    the model's ``strict`` relations only those that reach the relation's threshold), and one
+    claim per (subject, relation, object) the rules did not state whose confidence reaches
+    the relation's threshold, built from its best candidate. (Cross-validation chose this
+    union: the scorer alone finds more, the rules alone are more precise; see ``blocwatch
+    train``.)"""
     views: dict[int, object] = {}
     rows = []
     for c in doc.candidates:
@@ -135,40 +139,26 @@ def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
             view = views[id(c.seen)] = view_of(c.seen, doc.lang)
         rows.append(features(c, view, doc.lang, doc.gazetteer))
     probs = scoring.within_lexicon(model.score_all(rows), rows, model.relations) if rows else None
-    relations = model.relations
-    by_pair: dict[tuple[str, str], list[int]] = {}
-    for i, c in enumerate(doc.candidates):
-        by_pair.setdefault(c.pair, []).append(i)
-
-    # only (candidate, relation) cells that can pass their threshold are looked at
-    best = scoring.best_by_key([c.pair for c in doc.candidates], probs, relations, model.raw_floor) \
-        if probs is not None else {}
-
-    def probability(s: str, r: str, o: str) -> float:
-        """The best probability of a key over its candidates (either order if symmetric)."""
-        j = relations.index(r) if r in relations else None
-        if j is None or probs is None:
-            return 0.0
-        found = by_pair.get((s, o), []) + (by_pair.get((o, s), []) if r in SYMMETRIC else [])
-        return max((float(probs[i, j]) for i in found), default=0.0)
+    rule_keys = {(*relation_key(c.subject, c.relation, c.object), c.polarity) for c in doc.rule_claims}
+    records = key_records([c.pair for c in doc.candidates], [c.at for c in doc.candidates], len(doc.seen),
+                          probs, rule_keys, model.relations, doc.lang.code)
+    confidence = dict(zip(records.keys, (float(p) for p in model.confidence(records.features))))
 
     claims = []
     ruled = set()
     for c in doc.rule_claims:
-        ruled.add(relation_key(c.subject, c.relation, c.object))
-        c.confidence = round(model.calibrated(probability(c.subject, c.relation, c.object)), 3)
+        key = relation_key(c.subject, c.relation, c.object)
+        ruled.add(key)
+        c.confidence = round(confidence.get(key, 0.0), 3)
         if c.relation in model.strict and c.confidence < model.thresholds.get(c.relation, 0.5):
             continue   # a relation the analyses lean on: the rule must convince the scorer too
         claims.append(c)
-    for (s, r, o), (p, p_neg, i) in best.items():
-        c = doc.candidates[i]
-        if (s, r, o) in ruled:
-            continue
-        confidence = model.calibrated(p)
-        if confidence < model.thresholds.get(r, 0.5):
+    for key, p_neg, i in zip(records.keys, records.p_neg, records.best):
+        s, r, o = key
+        if key in ruled or i < 0 or confidence[key] < model.thresholds.get(r, 0.5):
             continue
         polarity = "neg" if p_neg >= 0.5 else "pos"
-        claims.append(claim_from(c, s, r, o, polarity, round(confidence, 3), doc))
+        claims.append(claim_from(doc.candidates[i], s, r, o, polarity, round(confidence[key], 3), doc))
     return claims
 
 

@@ -31,6 +31,7 @@ class Candidate:
     b: Occurrence
     earlier: str = ""
     before: Sentence | None = None   # the sentence before, for a cross-sentence pair
+    at: int = 0                      # index of ``seen``'s sentence in the document
 
     @property
     def pair(self) -> tuple[str, str]:

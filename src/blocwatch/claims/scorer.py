@@ -3,8 +3,9 @@
 The model is a set of logistic regressions over the indicator features of ``features.py``
 (one per relation, one for polarity), fitted by ``blocwatch train`` (``training.py``) with
 scikit-learn and shipped as plain arrays in ``data/model.npz``, so scoring needs only numpy
-and loads nothing from outside. A document's claim keeps the highest probability of any of
-its candidates, mapped through a calibration fitted on cross-validated predictions.
+and loads nothing from outside. The document stage (keys.py) turns the candidates'
+probabilities into one confidence per claim key, with a second regression shipped in the
+same file.
 """
 from __future__ import annotations
 
@@ -12,15 +13,12 @@ import hashlib
 import io
 import json
 import zipfile
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
-
-from ..model import relation_key
 
 MODEL_FILE = "model.npz"
 
@@ -31,12 +29,13 @@ class Model:
     index: dict[str, int]          # feature -> column
     weights: np.ndarray            # (n_features, n_relations + 1); last column: polarity "neg"
     bias: np.ndarray               # (n_relations + 1,)
-    thresholds: dict[str, float]   # relation -> minimum calibrated probability to keep a claim
-    calibration: tuple[float, float]   # sigmoid(a * logit(p) + b) over a document's max
+    thresholds: dict[str, float]   # relation -> minimum confidence to keep a claim
+    key_index: dict[str, int]      # document stage (keys.py): feature -> column
+    key_weights: np.ndarray        # (n_key_features,)
+    key_bias: float
     meta: dict
     digest: str
     strict: frozenset = frozenset()   # relations whose rule claims must reach the threshold too
-    _floor: np.ndarray | None = None
 
     def score_all(self, rows: list[list[str]]) -> np.ndarray:
         """Probabilities of many candidates at once: (len(rows), relations + 1), the last
@@ -51,20 +50,13 @@ class Model:
                        shape=(len(rows), self.weights.shape[0]))
         return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.bias)))
 
-    @property
-    def raw_floor(self) -> np.ndarray:
-        """Per relation, the least raw probability whose calibrated value reaches the
-        relation's threshold (the calibration is monotone): cheaper to test than calibrate."""
-        if self._floor is None:
-            a, b = self.calibration
-            t = np.array([min(max(self.thresholds.get(r, 0.5), 1e-6), 1 - 1e-6) for r in self.relations])
-            self._floor = 1.0 / (1.0 + np.exp(-((np.log(t / (1 - t)) - b) / a)))
-        return self._floor
+    def confidence(self, records: list[dict[str, float]]) -> np.ndarray:
+        """The document stage: each claim key's confidence from its record (keys.py)."""
+        from .keys import matrix
 
-    def calibrated(self, p: float) -> float:
-        a, b = self.calibration
-        p = min(max(p, 1e-6), 1 - 1e-6)
-        return 1.0 / (1.0 + math.exp(-(a * math.log(p / (1 - p)) + b)))
+        if not records:
+            return np.zeros(0)
+        return 1.0 / (1.0 + np.exp(-(matrix(records, self.key_index) @ self.key_weights + self.key_bias)))
 
 
 # A meeting is an event the sentence names ("besuchte", "talks", "Gipfeltreffen"), and a
@@ -94,32 +86,18 @@ def within_lexicon(probs: np.ndarray, rows: list[list[str]], relations: list[str
     return probs
 
 
-def best_by_key(pairs: list[tuple[str, str]], probs: np.ndarray, relations: list[str],
-                floor: np.ndarray | None = None) -> dict[tuple[str, str, str], tuple[float, float, int]]:
-    """Per claim key (subject, relation, object; a symmetric pair in its one order), the best
-    probability over the candidates, that candidate's P(neg) and its row. ``probs`` is
-    score_all's output for candidates with these actor ``pairs``; only cells at or above
-    ``floor`` (per relation) are looked at. Extraction and training both decide with this."""
-    cells = probs[:, :-1] >= floor if floor is not None else np.ones(probs[:, :-1].shape, dtype=bool)
-    best: dict[tuple[str, str, str], tuple[float, float, int]] = {}
-    for i, j in zip(*np.nonzero(cells)):
-        s, o = pairs[i]
-        key = relation_key(s, relations[j], o)
-        p = float(probs[i, j])
-        if key not in best or p > best[key][0]:
-            best[key] = (p, float(probs[i, -1]), int(i))
-    return best
-
-
 def save(path: Path, relations: list[str], vocabulary: list[str], weights: np.ndarray, bias: np.ndarray,
-         thresholds: dict[str, float], calibration: tuple[float, float], meta: dict,
+         thresholds: dict[str, float], keys: tuple[list[str], np.ndarray, float], meta: dict,
          strict: list[str] = ()) -> None:
     """Write the model as an .npz whose bytes depend on its content only (fixed zip dates),
     so that training twice on the same data gives the same file and the same digest."""
-    header = {"relations": relations, "thresholds": thresholds, "calibration": list(calibration), "meta": meta,
+    key_vocabulary, key_weights, key_bias = keys
+    header = {"relations": relations, "thresholds": thresholds, "key_bias": float(key_bias), "meta": meta,
               "strict": list(strict)}
     arrays = {"vocabulary": np.array(vocabulary, dtype=str), "weights": weights.astype(np.float32),
-              "bias": bias.astype(np.float64), "header": np.array(json.dumps(header, sort_keys=True))}
+              "bias": bias.astype(np.float64), "key_vocabulary": np.array(key_vocabulary, dtype=str),
+              "key_weights": np.asarray(key_weights, dtype=np.float64),
+              "header": np.array(json.dumps(header, sort_keys=True))}
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name, array in arrays.items():
             buffer = io.BytesIO()
@@ -136,9 +114,12 @@ def load_file(path: Path | str) -> Model:
         vocabulary = [str(v) for v in z["vocabulary"]]
         weights = z["weights"].astype(np.float64)
         bias = z["bias"]
+        key_vocabulary = [str(v) for v in z["key_vocabulary"]]
+        key_weights = z["key_weights"]
     return Model(header["relations"], {f: i for i, f in enumerate(vocabulary)}, weights, bias,
-                 header["thresholds"], tuple(header["calibration"]), header["meta"],
-                 hashlib.sha256(raw).hexdigest()[:10], frozenset(header.get("strict", ())))
+                 header["thresholds"], {f: i for i, f in enumerate(key_vocabulary)}, key_weights,
+                 header["key_bias"], header["meta"], hashlib.sha256(raw).hexdigest()[:10],
+                 frozenset(header.get("strict", ())))
 
 
 @lru_cache(maxsize=1)

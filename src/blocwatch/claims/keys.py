@@ -1,0 +1,129 @@
+"""The document stage: from the candidates' probabilities to one confidence per claim key.
+
+The candidate scorer (scorer.py) judges each sentence's pair on its own. Whether a document
+states a claim also depends on the document: how many candidates back the key and how sure
+the best two are, whether the rule engine stated it (or another relation of the pair), how
+often and how early the pair is named, how central each actor is to the article (the pair
+of its two main actors is what an annotator codes; a side remark about a third country
+rarely is) and how strongly the pair holds another relation. A second logistic regression
+over these, one record per (subject, relation, object) of a document, gives the claim's
+confidence. It is fitted on out-of-fold candidate probabilities (training.py), so it sees
+what an unseen article gives, and it replaces a calibration of the best probability alone
+(CV on ../shared/train: see the README of `blocwatch train` and the issue notes).
+
+Extraction and training build the records with the same function, ``key_records``.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import relation_key
+
+# A key none of whose candidates reaches this probability is not considered (unless the
+# rules state it): it would never pass a threshold, and it keeps the records few.
+FLOOR = 0.02
+BACKING = 0.2    # a candidate "backs" its key from this probability on
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-3), 1 - 1e-3)
+    return math.log(p / (1 - p))
+
+
+def _first_bucket(k: int) -> str:
+    return "0" if k == 0 else "1-2" if k <= 2 else "3-5" if k <= 5 else "6+"
+
+
+@dataclass
+class KeyRecords:
+    """One document's claim keys, each with its features, the P(neg) of its best candidate
+    and that candidate's index (whose sentence gives the claim's attributes)."""
+    keys: list[tuple[str, str, str]]
+    features: list[dict[str, float]]
+    p_neg: list[float]
+    best: list[int]
+
+
+def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences: int,
+                probs: np.ndarray | None, rule_keys: set, relations: list[str], lang: str) -> KeyRecords:
+    """The document's keys and their features. ``pairs``: each candidate's (a, b);
+    ``sentences``: the index of each candidate's sentence; ``probs``: the candidate scorer's
+    (len(pairs), relations + 1) probabilities, the last column P(neg); ``rule_keys``: the
+    rule engine's claims as (subject, relation, object, polarity)."""
+    n_rel = len(relations)
+    column = {r: j for j, r in enumerate(relations)}
+    by_key: dict[tuple[str, str, str], list[tuple[float, int]]] = defaultdict(list)
+    if probs is not None and len(pairs):
+        for i, j in zip(*np.nonzero(probs[:, :n_rel] >= FLOOR)):
+            s, o = pairs[i]
+            by_key[relation_key(s, relations[j], o)].append((float(probs[i, j]), int(i)))
+    ruled = {k[:3] for k in rule_keys}
+    ruled_pairs: dict[frozenset, set[str]] = defaultdict(set)
+    for s, r, o in ruled:
+        ruled_pairs[frozenset((s, o))].add(r)
+        by_key.setdefault((s, r, o), [])
+
+    # per unordered pair: its sentences, and per relation its best probability
+    pair_sentences: dict[frozenset, set[int]] = defaultdict(set)
+    pair_best: dict[frozenset, np.ndarray] = {}
+    mentions: dict[str, int] = defaultdict(int)
+    for i, (a, b) in enumerate(pairs):
+        pair = frozenset((a, b))
+        pair_sentences[pair].add(sentences[i])
+        mentions[a] += 1
+        mentions[b] += 1
+        if probs is not None:
+            row = probs[i, :n_rel]
+            pair_best[pair] = np.maximum(pair_best[pair], row) if pair in pair_best else row.copy()
+    # centrality: the actors ranked by how many candidates they take part in (ties by code)
+    rank = {code: n for n, code in enumerate(sorted(mentions, key=lambda c: (-mentions[c], c)))}
+
+    out = KeyRecords([], [], [], [])
+    for key in sorted(by_key):
+        s, r, o = key
+        found = sorted(by_key[key], reverse=True)
+        p1 = found[0][0] if found else 0.0
+        p2 = found[1][0] if len(found) > 1 else 0.0
+        pair = frozenset((s, o))
+        seen = pair_sentences.get(pair, set())
+        first = min(seen) if seen else n_sentences
+        others = pair_best.get(pair)
+        other = max((float(others[j]) for j in range(n_rel) if j != column.get(r)), default=0.0) \
+            if others is not None else 0.0
+        f = {"l1": _logit(p1), f"l1|{r}": _logit(p1), "l2": _logit(p2), "l_other": _logit(other),
+             f"back={min(sum(p > BACKING for p, _ in found), 3)}": 1.0,
+             f"sents={min(len(seen), 3)}": 1.0, f"first={_first_bucket(first)}": 1.0,
+             "position": first / max(n_sentences, 1),
+             f"rank_s={min(rank.get(s, 3), 3)}": 1.0, f"rank_o={min(rank.get(o, 3), 3)}": 1.0,
+             f"lang={lang}": 1.0}
+        if key in ruled:
+            f["rule"] = 1.0
+            f[f"rule|{r}"] = 1.0
+        if ruled_pairs.get(pair, set()) - {r}:
+            f["rule_other"] = 1.0
+        best = found[0][1] if found else -1
+        out.keys.append(key)
+        out.features.append(f)
+        out.p_neg.append(float(probs[best, -1]) if best >= 0 and probs is not None else 0.0)
+        out.best.append(best)
+    return out
+
+
+def matrix(rows: list[dict[str, float]], index: dict[str, int]):
+    """The records as a sparse matrix over ``index``'s columns (unknown features dropped)."""
+    from scipy.sparse import csr_matrix
+
+    indptr, cols, vals = [0], [], []
+    for f in rows:
+        for name, value in f.items():
+            j = index.get(name)
+            if j is not None:
+                cols.append(j)
+                vals.append(value)
+        indptr.append(len(cols))
+    return csr_matrix((np.array(vals, dtype=np.float64), np.array(cols, dtype=np.int64), np.array(indptr)),
+                      shape=(len(rows), len(index)))
