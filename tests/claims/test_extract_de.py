@@ -183,9 +183,15 @@ def test_observer_status():
     "Tokajew bat die OVKS um Hilfe.",
     "Kasachstans Präsident Tokajew bat die OVKS um Hilfe.",
     "Der kasachische Präsident bat die OVKS um Beistand.",
+    "Am Vortag hatte Tokajew militärische Unterstützung von der OVKS (Moskaus Bündnis) angefordert.",
+    "Kasachstan forderte bei der OVKS Truppen an.",
 ])
 def test_request_aid(text):
     assert keys(text) == {("KAZ", "REQUEST_AID", "CSTO", "pos")}
+
+
+def test_demanding_something_back_is_no_request_for_aid():
+    assert keys("Armenien forderte von Russland die Rückgabe der Gebiete an.") == set()
 
 
 def test_request_aid_from_the_member_states_of_a_bloc():
