@@ -226,6 +226,7 @@ def _scored_docs(n: int) -> tuple[list, list]:
     for i in range(n):
         d = training.GoldDoc(f"d{i}", "train", "en")
         d.required[("ARM", "MEET", "RUS")] = "pos"
+        d.claims.add(("ARM", "MEET", "RUS", "pos"))
         d.rule_keys = {("ARM", "MEET", "RUS", "pos"), ("RUS", "THREATEN", "ARM", "pos")}
         docs.append(d)
         predicted.append({("ARM", "MEET", "RUS"): (0.9, 0.0), ("RUS", "THREATEN", "ARM"): (0.05, 0.0)})
@@ -241,6 +242,21 @@ def test_a_relation_whose_rule_claims_the_scorer_rejects_is_held_to_the_threshol
 
 
 # ---------------------------------------------------------------- the document stage
+
+def test_a_key_stated_both_ways_is_two_gold_claims_as_score_py_counts_them(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "d1.txt").write_text("Iran liefert Drohnen an Russland. Iran bestreitet, Drohnen an Russland zu liefern.",
+                                     encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "d1", "date": None, "actors": ["IRN", "RUS"], "claims": [
+        {"subject": "IRN", "relation": "SUPPLY", "object": "RUS", "polarity": "pos"},
+        {"subject": "IRN", "relation": "SUPPLY", "object": "RUS", "polarity": "neg"}]}) + "\n", encoding="utf-8")
+    [doc] = training.build_corpus([(gold, articles, "t")])
+    assert doc.claims == {("IRN", "SUPPLY", "RUS", "pos"), ("IRN", "SUPPLY", "RUS", "neg")}
+    table = training.evaluate([doc], [{("IRN", "SUPPLY", "RUS", "pos")}])
+    assert (table["all"]["all"].tp, table["all"]["all"].fn) == (1, 1)
+
 
 def _probs(rows: list[dict[int, float]], n_rel: int) -> np.ndarray:
     out = np.zeros((len(rows), n_rel + 1))
@@ -297,6 +313,7 @@ def test_without_a_setting_that_reaches_the_target_precision_the_chooser_weighs_
         key = ("RUS", "SUPPLY", f"X{i}")
         if i < 12:
             d.required[key] = "pos"
+            d.claims.add((*key, "pos"))
         # 12 true keys: 7 very sure, 5 fairly; 8 false: 4 very sure, 4 fairly. The sure ones
         # alone: precision 0.64 for recall 0.58; all: precision 0.60 for recall 1.0
         sure = i < 7 or 12 <= i < 16
