@@ -106,8 +106,10 @@ def test_affirmative_and_negated_statements_are_two_claims():
 @pytest.mark.parametrize("text", [
     "China weigerte sich, Waffen an Russland zu liefern.",
     "China lehnte es ab, Waffen an Russland zu liefern.",
+    "China bestreitet, Waffen an Russland zu liefern.",
+    "Auch die Führung in Peking streitet ab, Waffen an Russland zu liefern.",
 ])
-def test_refusing_to_supply_is_negative(text):
+def test_refusing_or_denying_to_supply_is_negative(text):
     assert keys(text) == {("CHN", "SUPPLY", "RUS", "neg")}
 
 
