@@ -277,6 +277,8 @@ def test_a_key_record_says_how_central_the_pair_is_how_many_back_it_and_what_the
     supply = by_key[("RUS", "SUPPLY", "BLR")]
     assert supply["back=2"] == 1.0 and supply["sents=2"] == 1.0 and supply["first=0"] == 1.0
     assert supply["rank_s=0"] == 1.0 and supply["rank_o=1"] == 1.0
+    assert supply["title=2"] == 1.0   # both named in the first sentence
+    assert supply["doc_rules=1"] == 1.0   # the rules found one SUPPLY claim in the article (ARM -> AZE)
     assert supply["rule_other"] == 1.0 and "rule" not in supply   # the rules said CRITICIZE of the pair
     assert by_key[("RUS", "CRITICIZE", "BLR")]["rule"] == 1.0
     # below the floor and not stated by the rules: no record; stated by the rules: a record without candidates

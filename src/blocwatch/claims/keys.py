@@ -5,7 +5,8 @@ states a claim also depends on the document: how many candidates back the key an
 the best two are, whether the rule engine stated it (or another relation of the pair), how
 often and how early the pair is named, how central each actor is to the article (the pair
 of its two main actors is what an annotator codes; a side remark about a third country
-rarely is) and how strongly the pair holds another relation. A second logistic regression
+rarely is), whether the headline names them, how many claims of the relation the rules
+found in the article, and how strongly the pair holds another relation. A second logistic regression
 over these, one record per (subject, relation, object) of a document, gives the claim's
 confidence. It is fitted on out-of-fold candidate probabilities (training.py), so it sees
 what an unseen article gives, and it replaces a calibration of the best probability alone
@@ -80,6 +81,13 @@ def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences:
             row = probs[i, :n_rel]
             pair_best[pair] = np.maximum(pair_best[pair], row) if pair in pair_best else row.copy()
     # centrality: the actors ranked by how many candidates they take part in (ties by code)
+    # the actors the first sentence (most often the headline) pairs: what the article is about
+    in_title = {code for i, pair in enumerate(pairs) if sentences[i] == 0 for code in pair}
+    # how many claims of each relation the rules found: an article about arms deliveries
+    # states more of them than one that names a delivery in passing
+    rule_count: dict[str, int] = defaultdict(int)
+    for _, relation, _ in ruled:
+        rule_count[relation] += 1
     rank = {code: n for n, code in enumerate(sorted(mentions, key=lambda c: (-mentions[c], c)))}
 
     out = KeyRecords([], [], [], [])
@@ -99,7 +107,8 @@ def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences:
              f"sents={min(len(seen), 3)}": 1.0, f"first={_first_bucket(first)}": 1.0,
              "position": first / max(n_sentences, 1),
              f"rank_s={min(rank.get(s, 3), 3)}": 1.0, f"rank_o={min(rank.get(o, 3), 3)}": 1.0,
-             f"lang={lang}": 1.0}
+             f"lang={lang}": 1.0, f"title={(s in in_title) + (o in in_title)}": 1.0,
+             f"doc_rules={min(rule_count.get(r, 0), 3)}": 1.0}
         if key in ruled:
             f["rule"] = 1.0
             f[f"rule|{r}"] = 1.0
