@@ -284,9 +284,12 @@ def test_asking_several_states_for_support_is_a_request_not_support():
     assert not {k for k in got if k[1] == "SUPPORT"}
 
 
-def test_sanctions_over_support_name_no_supporter_in_the_sanctioner():
-    got = keys("The U.S. sanctioned a long list of Chinese and Russian companies over their support for Moscow's war.")
-    assert ("USA", "SUPPORT", "RUS", "pos") not in got
+@pytest.mark.parametrize("text", [
+    "The U.S. sanctioned a long list of Chinese and Russian companies over their support for Moscow's war.",
+    "It is the first time Washington has targeted Chinese firms over their alleged support for Moscow.",
+])
+def test_sanctions_over_support_name_no_supporter_in_the_sanctioner(text):
+    assert ("USA", "SUPPORT", "RUS", "pos") not in keys(text)
 
 
 def test_giving_back_is_not_backing():
