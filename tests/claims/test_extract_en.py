@@ -169,6 +169,19 @@ def test_bases_abroad_are_a_deployment():
     assert keys("Russia keeps two military bases in Syria.") == {("RUS", "DEPLOY_FORCES", "SYR", "pos")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Russian military advisors are in Equatorial Guinea to train local forces.", ("RUS", "DEPLOY_FORCES", "GNQ", "pos")),
+    ("Russian troops remain in Moldova.", ("RUS", "DEPLOY_FORCES", "MDA", "pos")),
+    ("North Korea has confirmed it sent troops to fight for Russia against Ukraine.", ("PRK", "DEPLOY_FORCES", "RUS", "pos")),
+])
+def test_forces_standing_or_sent_abroad_are_a_deployment(text, expected):
+    assert expected in keys(text)
+
+
+def test_troops_in_a_position_are_no_deployment():
+    assert not keys("Russian troops are in a difficult position.")
+
+
 def test_a_backer_named_in_a_compound_supports():
     assert ("IRN", "SUPPORT", "HOUTHIS", "pos") in keys("Iran-backed Houthis fired missiles at ships.")
 
