@@ -347,6 +347,21 @@ def test_perfect_tense_and_bases_are_deployments(text):
         {("PRK", "DEPLOY_FORCES", "RUS", "pos")}, {("RUS", "DEPLOY_FORCES", "SYR", "pos")})
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Russische Militärberater sind in Mali.", ("RUS", "DEPLOY_FORCES", "MLI", "pos")),
+    ("Russische Soldaten bleiben in Moldau.", ("RUS", "DEPLOY_FORCES", "MDA", "pos")),
+    ("Nordkoreanische Soldaten kämpfen für Russland.", ("PRK", "DEPLOY_FORCES", "RUS", "pos")),
+    ("Nordkorea hat Soldaten geschickt, um an der Seite Russlands zu kämpfen.", ("PRK", "DEPLOY_FORCES", "RUS", "pos")),
+    ("Russland unterhält in Armenien einen Militärstützpunkt.", ("RUS", "DEPLOY_FORCES", "ARM", "pos")),
+])
+def test_forces_standing_or_fighting_abroad_are_a_deployment(text, expected):
+    assert expected in keys(text)
+
+
+def test_fighting_for_a_cause_deploys_nobody():
+    assert not keys("Die Ukraine kämpft für ihre Freiheit.")
+
+
 def test_a_sentence_initial_possessive_is_the_previous_topic():
     assert ("RUS", "CONFLICT", "UKR", "pos") in keys(
         "Russland verstärkte die Truppen an der Grenze. Seine Invasion der Ukraine begann im Februar.")
