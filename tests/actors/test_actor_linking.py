@@ -203,6 +203,16 @@ def test_geographic_west_is_not_the_west():
     assert actors("West Africa suffered a drought.", "en") == set()
 
 
+def test_a_western_region_is_geography():
+    assert "WEST" not in actors("Pyongyang sends builders to Russia's western Kursk region.", "en")
+    assert "WEST" not in actors("Die Truppen stehen in der westlichen Region Kursk.")
+
+
+def test_a_states_adjective_before_a_group_says_whose_it_is_and_names_no_party():
+    assert actors("Russische Wagner-Söldner kämpften in Mali.") == {"WAGNER", "MLI"}
+    assert actors("Russian Wagner mercenaries arrived in Mali.", "en") == {"WAGNER", "MLI"}
+
+
 def test_political_west_is_the_west():
     assert "WEST" in actors("Der Westen unterstützt die Ukraine gegen Russland.")
     assert "WEST" in actors("Russia blamed the West and Ukraine for the war.", "en")

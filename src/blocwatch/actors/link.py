@@ -148,4 +148,17 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer | None = 
             if entry.weak and not strong[entry.code] and len(set(strong) - {entry.code}) < 2:
                 continue
         mentions.append(Mention(start, end, text[start:end], entry.code, entry.kind))
-    return mentions
+    return _without_owners_of_groups(mentions, text, gaz)
+
+
+def _without_owners_of_groups(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """Drop a state's adjective written right before a group's name: "russische Wagner-Söldner
+    unterstützen Mali", "Russian Wagner mercenaries" say whose the group is; the state is no
+    party beside it (the rules made it RUS SUPPORT WAGNER)."""
+    out = []
+    for m, after in zip(mentions, mentions[1:] + [None]):
+        if (m.kind == "adjective" and after is not None and after.start > m.end
+                and not text[m.end:after.start].strip() and gaz.kind_of(after.code) == "group"):
+            continue
+        out.append(m)
+    return out
