@@ -148,6 +148,17 @@ def test_the_bloc_names_its_members(text):
                           ("KAZ", "MEMBER_OF", "CSTO", "pos")}
 
 
+def test_a_relative_clause_names_the_members_of_the_bloc_before_it():
+    assert keys("Armenia belongs to the CSTO, which includes Russia and Belarus.") == {
+        ("ARM", "MEMBER_OF", "CSTO", "pos"), ("RUS", "MEMBER_OF", "CSTO", "pos"), ("BLR", "MEMBER_OF", "CSTO", "pos")}
+
+
+def test_a_bloc_in_the_list_a_relative_clause_gives_is_a_member_not_the_bloc():
+    got = keys("Japan is a member of the G7 group of nations, which also includes the US, the EU and the UK.")
+    assert ("JPN", "MEMBER_OF", "G7", "pos") in got
+    assert not {k for k in got if k[2] == "EU"}
+
+
 def test_what_a_summit_includes_is_not_a_member():
     assert not {k for k in keys("The NATO summit included a meeting of Turkey and Sweden.")
                 if k[1] == "MEMBER_OF"}
