@@ -213,6 +213,11 @@ def test_a_states_adjective_before_a_group_says_whose_it_is_and_names_no_party()
     assert actors("Russian Wagner mercenaries arrived in Mali.", "en") == {"WAGNER", "MLI"}
 
 
+def test_latin_america_is_no_state():
+    assert actors("Nicaragua is the Kremlin's key ally in Latin America.", "en") == {"NIC", "RUS"}
+    assert actors("Russland sucht Partner in Lateinamerika.") == {"RUS"}
+
+
 def test_political_west_is_the_west():
     assert "WEST" in actors("Der Westen unterstützt die Ukraine gegen Russland.")
     assert "WEST" in actors("Russia blamed the West and Ukraine for the war.", "en")

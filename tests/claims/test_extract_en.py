@@ -159,6 +159,15 @@ def test_a_bloc_in_the_list_a_relative_clause_gives_is_a_member_not_the_bloc():
     assert not {k for k in got if k[2] == "EU"}
 
 
+def test_the_size_of_a_bloc_names_no_member():
+    assert not {k for k in keys("The 32-member NATO alliance harshly called out China.") if k[1] == "MEMBER_OF"}
+
+
+def test_demanding_that_someone_stop_support_names_no_support_of_the_one_who_demands():
+    assert not {k for k in keys("NATO demands China stop all material support for Russia's war.")
+                if k[0] == "NATO" and k[1] == "SUPPORT"}
+
+
 def test_what_a_summit_includes_is_not_a_member():
     assert not {k for k in keys("The NATO summit included a meeting of Turkey and Sweden.")
                 if k[1] == "MEMBER_OF"}
