@@ -472,3 +472,11 @@ def test_allies_given_as_examples_are_not_allies_of_each_other():
 ])
 def test_standing_at_someones_side_is_support(text, key):
     assert key in keys(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Botschafter der NATO-Staaten äußerten Sorge über die engen Beziehungen zwischen Budapest und Moskau.",
+    "Die EU kritisierte die enge Partnerschaft zwischen Russland und Ungarn.",
+])
+def test_a_partnership_between_two_is_theirs_not_the_speakers(text):
+    assert {k for k in keys(text) if k[1] == "ALIGN"} == {("HUN", "ALIGN", "RUS", "pos")}

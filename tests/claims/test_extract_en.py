@@ -380,3 +380,8 @@ def test_the_state_after_an_office_and_of_acts():
 
 def test_calling_on_someone_to_stop_aid_names_no_aid_of_the_caller():
     assert ("UKR", "SUPPORT", "RUS", "pos") not in keys("Ukraine called on Iran to stop military aid to Russia.")
+
+
+def test_a_partnership_between_two_is_theirs_not_the_critics():
+    assert {k for k in keys("NATO criticized the growing partnership between Russia and China.")
+            if k[1] == "ALIGN"} == {("CHN", "ALIGN", "RUS", "pos")}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..actors.gazetteer import Gazetteer
-from ..model import Claim, Mention, Sentence, relation_key
+from ..model import SYMMETRIC, Claim, Mention, Sentence, relation_key
 from . import timex
 from .goods import goods_in
 from .lexicon import Cue, Language
@@ -262,12 +262,23 @@ def _pairs_from(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, subject: Occ
     return [(s.code, o.code) for s in subjects for o in _group_of(a, obj) if s.code != o.code]
 
 
+# characters from a symmetric cue to the "zwischen"/"between" that names its pair
+_BETWEEN_REACH = 30
+
+
 def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str, str]]:
     """(subject, object) code pairs this cue states."""
     cs, ce = m.start(), m.end()
     pairs: list[tuple[str, str]] = []
     if cue.bloc_nouns is not None and cue.bloc_nouns.search(m.group()) and _names_bloc(a, cs, ce, gaz):
         return pairs   # "the NATO military alliance", "The BRICS alliance, composed of ..."
+    if cue.relation in SYMMETRIC:
+        # "die engen Beziehungen zwischen Budapest und Moskau", "the partnership between Russia
+        # and China": the pair stands right after the cue, whoever speaks of it ("Die NATO-Staaten
+        # äußerten Sorge über ..." is no NATO ALIGN HUN)
+        named = next((o for o in a.occurrences if o.marker in ("zwischen", "between") and 0 <= o.start - ce <= _BETWEEN_REACH), None)
+        if named is not None and len({o.code for o in _group_of(a, named)}) > 1:
+            return [(x.code, y.code) for x, y in combinations(_group_of(a, named), 2) if x.code != y.code]
 
     if "adj_pair" in cue.object or "adj_pair" in cue.subject:
         adjs = [o for o in a.occurrences if o.kind == "adjective" and o.end <= cs]
