@@ -480,3 +480,8 @@ def test_standing_at_someones_side_is_support(text, key):
 ])
 def test_a_partnership_between_two_is_theirs_not_the_speakers(text):
     assert {k for k in keys(text) if k[1] == "ALIGN"} == {("HUN", "ALIGN", "RUS", "pos")}
+
+
+def test_defending_someone_against_criticism_is_no_criticism():
+    assert not {k for k in keys("Der Kremlchef hatte Orban gegen die Kritik, er sei moskaufreundlich, in Schutz genommen.")
+                if k[1] == "CRITICIZE"}

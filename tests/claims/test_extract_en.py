@@ -385,3 +385,12 @@ def test_calling_on_someone_to_stop_aid_names_no_aid_of_the_caller():
 def test_a_partnership_between_two_is_theirs_not_the_critics():
     assert {k for k in keys("NATO criticized the growing partnership between Russia and China.")
             if k[1] == "ALIGN"} == {("CHN", "ALIGN", "RUS", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lukashenko drew sharp criticism from Yerevan after endorsing the operation.", {("ARM", "CRITICIZE", "BLR", "pos")}),
+    ("Hungary faced criticism from the EU.", {("EU", "CRITICIZE", "HUN", "pos")}),
+    ("Putin defended Orban against criticism from the EU.", set()),
+])
+def test_drawing_criticism_turns_the_roles_and_defending_against_it_is_none(text, expected):
+    assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected
