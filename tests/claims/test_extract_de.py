@@ -485,3 +485,16 @@ def test_a_partnership_between_two_is_theirs_not_the_speakers(text):
 def test_defending_someone_against_criticism_is_no_criticism():
     assert not {k for k in keys("Der Kremlchef hatte Orban gegen die Kritik, er sei moskaufreundlich, in Schutz genommen.")
                 if k[1] == "CRITICIZE"}
+
+
+@pytest.mark.parametrize("text", [
+    "Der ungarische Regierungschef trifft erstmals seit dem Überfall auf die Ukraine den russischen Präsidenten.",
+    "Es ist die erste Reise eines Vertreters der Slowakei nach Russland seit dessen Überfall auf die Ukraine.",
+])
+def test_the_attack_as_a_time_frame_names_no_attacker_in_the_sentence_subject(text):
+    assert not {k for k in keys(text) if k[1] == "CONFLICT" and k[0] in ("HUN", "SVK")}
+
+
+@pytest.mark.parametrize("text", ["Russland überfiel die Ukraine.", "Russland hat die Ukraine überfallen."])
+def test_ueberfallen_is_conflict(text):
+    assert ("RUS", "CONFLICT", "UKR", "pos") in keys(text)
