@@ -394,3 +394,9 @@ def test_a_partnership_between_two_is_theirs_not_the_critics():
 ])
 def test_drawing_criticism_turns_the_roles_and_defending_against_it_is_none(text, expected):
     assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected
+
+
+def test_those_hit_by_sanctions_do_not_impose_them():
+    got = keys("India, China and Turkey affected by EU sanctions targeting Russia.")
+    assert not {k for k in got if k[1] == "SANCTION" and k[0] in ("IND", "CHN", "TUR")}
+    assert ("USA", "SANCTION", "RUS", "pos") in keys("Russia was hit by new US sanctions.")
