@@ -498,3 +498,8 @@ def test_the_attack_as_a_time_frame_names_no_attacker_in_the_sentence_subject(te
 @pytest.mark.parametrize("text", ["Russland überfiel die Ukraine.", "Russland hat die Ukraine überfallen."])
 def test_ueberfallen_is_conflict(text):
     assert ("RUS", "CONFLICT", "UKR", "pos") in keys(text)
+
+
+def test_cooperation_of_one_with_another_is_theirs_not_the_worried_speakers():
+    got = keys("Moskau und Peking sind besorgt wegen der militärischen Zusammenarbeit der USA mit Australien.")
+    assert {k for k in got if k[1] == "COOPERATE_MILITARY"} == {("AUS", "COOPERATE_MILITARY", "USA", "pos")}

@@ -400,3 +400,8 @@ def test_those_hit_by_sanctions_do_not_impose_them():
     got = keys("India, China and Turkey affected by EU sanctions targeting Russia.")
     assert not {k for k in got if k[1] == "SANCTION" and k[0] in ("IND", "CHN", "TUR")}
     assert ("USA", "SANCTION", "RUS", "pos") in keys("Russia was hit by new US sanctions.")
+
+
+def test_cooperation_of_one_with_another_is_theirs_not_the_critics():
+    got = keys("The EU criticized the military cooperation of Russia with North Korea.")
+    assert {k for k in got if k[1] == "COOPERATE_MILITARY"} == {("PRK", "COOPERATE_MILITARY", "RUS", "pos")}

@@ -264,6 +264,8 @@ def _pairs_from(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, subject: Occ
 
 # characters from a symmetric cue to the "zwischen"/"between" that names its pair
 _BETWEEN_REACH = 30
+# characters from a symmetric noun to its own genitive owner ("Zusammenarbeit der USA mit ...")
+_OWNER_REACH = 12
 
 
 def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str, str]]:
@@ -279,6 +281,13 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         named = next((o for o in a.occurrences if o.marker in ("zwischen", "between") and 0 <= o.start - ce <= _BETWEEN_REACH), None)
         if named is not None and len({o.code for o in _group_of(a, named)}) > 1:
             return [(x.code, y.code) for x, y in combinations(_group_of(a, named), 2) if x.code != y.code]
+        # "die Zusammenarbeit der USA mit Australien", "cooperation of Russia with North Korea":
+        # the noun's own genitive and its partner
+        owner = next((o for o in a.occurrences if (o.genitive or o.marker == "of") and 0 <= o.start - ce <= _OWNER_REACH), None)
+        partner = next((o for o in a.occurrences if o.marker in ("mit", "with")
+                        and owner is not None and o.start > owner.end and o.start - ce <= _BETWEEN_REACH + 20), None)
+        if owner is not None and partner is not None:
+            return [(owner.code, p.code) for p in _group_of(a, partner) if p.code != owner.code]
 
     if "adj_pair" in cue.object or "adj_pair" in cue.subject:
         adjs = [o for o in a.occurrences if o.kind == "adjective" and o.end <= cs]
