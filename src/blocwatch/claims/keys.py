@@ -80,7 +80,6 @@ def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences:
         if probs is not None:
             row = probs[i, :n_rel]
             pair_best[pair] = np.maximum(pair_best[pair], row) if pair in pair_best else row.copy()
-    # centrality: the actors ranked by how many candidates they take part in (ties by code)
     # the actors the first sentence (most often the headline) pairs: what the article is about
     in_title = {code for i, pair in enumerate(pairs) if sentences[i] == 0 for code in pair}
     # how many claims of each relation the rules found: an article about arms deliveries
@@ -88,6 +87,7 @@ def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences:
     rule_count: dict[str, int] = defaultdict(int)
     for _, relation, _ in ruled:
         rule_count[relation] += 1
+    # centrality: the actors ranked by how many candidates they take part in (ties by code)
     rank = {code: n for n, code in enumerate(sorted(mentions, key=lambda c: (-mentions[c], c)))}
 
     out = KeyRecords([], [], [], [])
