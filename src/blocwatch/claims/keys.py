@@ -68,18 +68,24 @@ def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences:
         ruled_pairs[frozenset((s, o))].add(r)
         by_key.setdefault((s, r, o), [])
 
-    # per unordered pair: its sentences, and per relation its best probability
+    # per unordered pair: its sentences, and per relation its best probability (one
+    # vectorised maximum over the candidates, not one per candidate)
     pair_sentences: dict[frozenset, set[int]] = defaultdict(set)
-    pair_best: dict[frozenset, np.ndarray] = {}
+    pair_index: dict[frozenset, int] = {}
+    rows = np.empty(len(pairs), dtype=np.int64)
     mentions: dict[str, int] = defaultdict(int)
     for i, (a, b) in enumerate(pairs):
         pair = frozenset((a, b))
+        rows[i] = pair_index.setdefault(pair, len(pair_index))
         pair_sentences[pair].add(sentences[i])
         mentions[a] += 1
         mentions[b] += 1
-        if probs is not None:
-            row = probs[i, :n_rel]
-            pair_best[pair] = np.maximum(pair_best[pair], row) if pair in pair_best else row.copy()
+    pair_best = np.zeros((len(pair_index), n_rel))
+    if probs is not None and len(pairs):
+        np.maximum.at(pair_best, rows, probs[:, :n_rel])
+    # each pair's best relation and the best after it: the pair's "other" relation for a key
+    top = pair_best.argmax(axis=1) if len(pair_index) else np.zeros(0, dtype=np.int64)
+    runner_up = np.sort(pair_best, axis=1)[:, -2] if n_rel > 1 and len(pair_index) else np.zeros(len(pair_index))
     # the actors the first sentence (most often the headline) pairs: what the article is about
     in_title = {code for i, pair in enumerate(pairs) if sentences[i] == 0 for code in pair}
     # how many claims of each relation the rules found: an article about arms deliveries
@@ -99,9 +105,8 @@ def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences:
         pair = frozenset((s, o))
         seen = pair_sentences.get(pair, set())
         first = min(seen) if seen else n_sentences
-        others = pair_best.get(pair)
-        other = max((float(others[j]) for j in range(n_rel) if j != column.get(r)), default=0.0) \
-            if others is not None else 0.0
+        k = pair_index.get(pair)
+        other = 0.0 if k is None else float(runner_up[k] if top[k] == column.get(r) else pair_best[k, top[k]])
         f = {"l1": _logit(p1), f"l1|{r}": _logit(p1), "l2": _logit(p2), "l_other": _logit(other),
              f"back={min(sum(p > BACKING for p, _ in found), 3)}": 1.0,
              f"sents={min(len(seen), 3)}": 1.0, f"first={_first_bucket(first)}": 1.0,
