@@ -25,7 +25,6 @@ from pathlib import Path
 import numpy as np
 
 from ..model import RELATIONS, Document, ReadError, relation_key
-from .candidates import Candidate
 from .features import features, view_of
 from .keys import KeyRecords, key_records, matrix as key_matrix
 from .scorer import within_lexicon
