@@ -127,6 +127,18 @@ def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences:
     return out
 
 
+def rule_keys_of(claims) -> set[tuple[str, str, str, str]]:
+    """The rule engine's claims as keys with polarity (a symmetric pair in its one order)."""
+    return {(*relation_key(c.subject, c.relation, c.object), c.polarity) for c in claims}
+
+
+def confidence(rows: list[dict[str, float]], index: dict[str, int], weights: np.ndarray, bias: float) -> np.ndarray:
+    """The document stage's probability for each record (extraction and training both use it)."""
+    if not rows:
+        return np.zeros(0)
+    return 1.0 / (1.0 + np.exp(-(matrix(rows, index) @ weights + bias)))
+
+
 def matrix(rows: list[dict[str, float]], index: dict[str, int]):
     """The records as a sparse matrix over ``index``'s columns (unknown features dropped)."""
     from scipy.sparse import csr_matrix

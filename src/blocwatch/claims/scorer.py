@@ -52,11 +52,9 @@ class Model:
 
     def confidence(self, records: list[dict[str, float]]) -> np.ndarray:
         """The document stage: each claim key's confidence from its record (keys.py)."""
-        from .keys import matrix
+        from .keys import confidence
 
-        if not records:
-            return np.zeros(0)
-        return 1.0 / (1.0 + np.exp(-(matrix(records, self.key_index) @ self.key_weights + self.key_bias)))
+        return confidence(records, self.key_index, self.key_weights, self.key_bias)
 
 
 # A meeting is an event the sentence names ("besuchte", "talks", "Gipfeltreffen"), and a

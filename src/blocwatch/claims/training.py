@@ -26,7 +26,7 @@ import numpy as np
 
 from ..model import RELATIONS, Document, ReadError, relation_key
 from .features import features, view_of
-from .keys import KeyRecords, key_records, matrix as key_matrix
+from .keys import KeyRecords, confidence, key_records, matrix as key_matrix, rule_keys_of
 from .scorer import within_lexicon
 
 # The relations the analyses lean on: their threshold (and whether the rule engine's claims
@@ -161,7 +161,7 @@ def _featurise(document: Document, g: dict, corpus: str, parse, make_candidates,
         found = {k for k, text in enumerate(texts) for f in fragments if f in text}
         if found and key in out.required:
             out.evidence[key] = found
-    out.rule_keys = {(*relation_key(c.subject, c.relation, c.object), c.polarity) for c in parsed.rule_claims}
+    out.rule_keys = rule_keys_of(parsed.rule_claims)
     return out
 
 
@@ -323,14 +323,8 @@ def confidences(records: list[KeyRecords], stage: tuple[list[str], np.ndarray, f
     """Per document: key -> (confidence, P(neg) of its best candidate)."""
     vocabulary, w, b = stage
     index = {f: i for i, f in enumerate(vocabulary)}
-    out = []
-    for rec in records:
-        if not rec.keys:
-            out.append({})
-            continue
-        conf = 1.0 / (1.0 + np.exp(-(key_matrix(rec.features, index) @ w + b)))
-        out.append({k: (float(c), q) for k, c, q in zip(rec.keys, conf, rec.p_neg)})
-    return out
+    return [{k: (float(c), q) for k, c, q in zip(rec.keys, confidence(rec.features, index, w, b), rec.p_neg)}
+            for rec in records]
 
 
 @dataclass
@@ -396,10 +390,10 @@ def choose_thresholds(docs, predicted) -> tuple[float, dict[str, float], frozens
     recall, the one with the best F1; when none does, of those that keep that recall (the
     unchanged setting among them) the one with the best F0.5, which weighs precision twice
     as much as recall. (The most precise one, taken before, chased differences of a few
-    claims: SUPPLY at 0.9 for precision 0.76 on 25 claims where 0.5 gave 0.71 on 41.) Every other relation is strict where that
-    raises F1. Each global threshold of GLOBAL_GRID is settled this way and the one with the
-    best F1 overall is taken (taking the best global threshold first and settling it after
-    picked 0.4 where 0.3 ended 0.004 higher)."""
+    claims: SUPPLY at 0.9 for precision 0.76 on 25 claims where 0.5 gave 0.71 on 41.)
+    Every other relation is strict where that raises F1. Each global threshold of GLOBAL_GRID
+    is settled this way and the one with the best F1 overall is taken (taking the best global
+    threshold first and settling it after picked 0.4 where 0.3 ended 0.004 higher)."""
     grid = [round(0.05 * i, 2) for i in range(2, 19)]
     # keys below the lowest threshold never pass: leave them out of the many evaluations
     predicted = [{k: v for k, v in b.items() if v[0] >= 0.999 * grid[0] or k in ruled}
