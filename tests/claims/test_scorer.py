@@ -280,12 +280,24 @@ def test_a_key_record_says_how_central_the_pair_is_how_many_back_it_and_what_the
     assert supply["title=2"] == 1.0   # both named in the first sentence
     assert supply["doc_rules=1"] == 1.0   # the rules found one SUPPLY claim in the article (ARM -> AZE)
     assert supply["rule_other"] == 1.0 and "rule" not in supply   # the rules said CRITICIZE of the pair
+    assert supply["crowd=2"] == 1.0 and supply["crowd|SUPPLY=2"] == 1.0   # its best sentence names two actors
     assert by_key[("RUS", "CRITICIZE", "BLR")]["rule"] == 1.0
     # below the floor and not stated by the rules: no record; stated by the rules: a record without candidates
     assert ("RUS", "CRITICIZE", "GEO") not in by_key
     assert by_key[("ARM", "SUPPLY", "AZE")]["rule"] == 1.0
     assert rec.best[rec.keys.index(("RUS", "SUPPLY", "BLR"))] == 0
     assert rec.best[rec.keys.index(("ARM", "SUPPLY", "AZE"))] == -1
+
+
+def test_a_key_read_off_a_crowded_sentence_says_so():
+    """"The leaders of A, B, C, D and E met": each pair's MEET comes from a sentence of five actors."""
+    codes = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+    pairs = [(a, b) for a in codes for b in codes if a != b] + [("RUS", "CHN")]
+    probs = _probs([{0: 0.5}] * len(pairs), 1)
+    rec = key_records(pairs, [3] * (len(pairs) - 1) + [4], 6, probs, set(), ["MEET"], "en")
+    by_key = dict(zip(rec.keys, rec.features))
+    assert by_key[("KAZ", "MEET", "KGZ")]["crowd|MEET=4-5"] == 1.0
+    assert by_key[("CHN", "MEET", "RUS")]["crowd|MEET=2"] == 1.0
 
 
 def test_the_document_stage_learns_to_trust_the_pair_an_article_is_about():

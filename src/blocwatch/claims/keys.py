@@ -5,7 +5,8 @@ states a claim also depends on the document: how many candidates back the key an
 the best two are, whether the rule engine stated it (or another relation of the pair), how
 often and how early the pair is named, how central each actor is to the article (the pair
 of its two main actors is what an annotator codes; a side remark about a third country
-rarely is), whether the headline names them, how many claims of the relation the rules
+rarely is), how many actors the best candidate's sentence names (a pair out of "the leaders
+of A, B, C and D met" is rarely coded), whether the headline names them, how many claims of the relation the rules
 found in the article, and how strongly the pair holds another relation. A second logistic regression
 over these, one record per (subject, relation, object) of a document, gives the claim's
 confidence. It is fitted on out-of-fold candidate probabilities (training.py), so it sees
@@ -95,6 +96,11 @@ def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences:
         rule_count[relation] += 1
     # centrality: the actors ranked by how many candidates they take part in (ties by code)
     rank = {code: n for n, code in enumerate(sorted(mentions, key=lambda c: (-mentions[c], c)))}
+    # how many actors each sentence pairs: a claim read off a crowded sentence ("the leaders of
+    # A, B, C and D met") is rarely what an annotator codes pairwise
+    crowd: dict[int, set[str]] = defaultdict(set)
+    for i, (a, b) in enumerate(pairs):
+        crowd[sentences[i]].update((a, b))
 
     out = KeyRecords([], [], [], [])
     for key in sorted(by_key):
@@ -114,6 +120,11 @@ def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences:
              f"rank_s={min(rank.get(s, 3), 3)}": 1.0, f"rank_o={min(rank.get(o, 3), 3)}": 1.0,
              f"lang={lang}": 1.0, f"title={(s in in_title) + (o in in_title)}": 1.0,
              f"doc_rules={min(rule_count.get(r, 0), 3)}": 1.0}
+        if found:
+            n = len(crowd[sentences[found[0][1]]])
+            size = "2" if n <= 2 else "3" if n == 3 else "4-5" if n <= 5 else "6+"
+            f[f"crowd={size}"] = 1.0
+            f[f"crowd|{r}={size}"] = 1.0
         if key in ruled:
             f["rule"] = 1.0
             f[f"rule|{r}"] = 1.0
