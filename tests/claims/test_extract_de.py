@@ -503,3 +503,13 @@ def test_ueberfallen_is_conflict(text):
 def test_cooperation_of_one_with_another_is_theirs_not_the_worried_speakers():
     got = keys("Moskau und Peking sind besorgt wegen der militärischen Zusammenarbeit der USA mit Australien.")
     assert {k for k in got if k[1] == "COOPERATE_MILITARY"} == {("AUS", "COOPERATE_MILITARY", "USA", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Serbien verurteilte den Angriff Russlands auf die Ukraine.", ("SRB", "CRITICIZE", "RUS", "pos")),
+    ("Belarus unterstützt Russlands Krieg gegen die Ukraine.", ("BLR", "SUPPORT", "RUS", "pos")),
+])
+def test_wer_einen_krieg_beurteilt_beurteilt_den_der_ihn_fuehrt(text, expected):
+    found = keys(text)
+    assert expected in found
+    assert not any(k[1] == expected[1] and k[2] == "UKR" for k in found)

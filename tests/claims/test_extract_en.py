@@ -405,3 +405,18 @@ def test_those_hit_by_sanctions_do_not_impose_them():
 def test_cooperation_of_one_with_another_is_theirs_not_the_critics():
     got = keys("The EU criticized the military cooperation of Russia with North Korea.")
     assert {k for k in got if k[1] == "COOPERATE_MILITARY"} == {("PRK", "COOPERATE_MILITARY", "RUS", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who condemns or backs a country's war judges that country, not the war's victim
+    ("Brazil has refused to condemn Russia's invasion of Ukraine.", ("BRA", "CRITICIZE", "RUS", "neg")),
+    ("Venezuela openly backed Russia's full-scale war against Ukraine.", ("VEN", "SUPPORT", "RUS", "pos")),
+])
+def test_judging_a_war_judges_its_owner(text, expected):
+    found = keys(text)
+    assert expected in found
+    assert not any(k[1] == expected[1] and k[2] == "UKR" for k in found)
+
+
+def test_a_war_without_an_owner_leaves_the_object_to_the_cue():
+    assert ("IND", "CRITICIZE", "UKR", "pos") in keys("India condemned the attack on Ukraine.")

@@ -187,6 +187,34 @@ def _implicit_agent(a: Analysis, cue: Cue, m: re.Match) -> Occurrence | None:
     return Occurrence(agent, m.start(), m.start(), "anaphor", clause=a.clause_id(m.start()))
 
 
+# Relations whose object may be a war: who condemns or backs "Russia's invasion of Ukraine"
+# judges Russia ("refused to condemn Russia's invasion" is no word on Ukraine)
+_JUDGES_WAR = frozenset({"CRITICIZE", "SUPPORT"})
+_DETERMINER = re.compile(r"\s+(?:(?:the|den|die|das|dem|der)\s+)?", re.I)
+
+
+def _war_owner(a: Analysis, cue_end: int, exclude: set[str]) -> Occurrence | None:
+    """The actor whose war is the object right after the cue: "condemned Russia's invasion",
+    "unterstützt Russlands Krieg", "verurteilte den Angriff Russlands"."""
+    text = a.sentence.text
+    gap = _DETERMINER.match(text, cue_end)
+    if gap is None:
+        return None   # the cue ends its clause: "hat den Angriff verurteilt."
+    start = gap.end()
+    for o in a.occurrences:
+        if o.code in exclude or o.compound or o.marker == "frame":
+            continue
+        if o.start == start and o.genitive:
+            # the owner before its war: "Russia's (full-scale) invasion", "Russlands Krieg"
+            if re.match(rf"(?:'s?|\u2019s?)?\s+(?:[\w-]+\s+){{0,2}}?{a.lang.war_nouns.pattern}", text[o.end:], re.I):
+                return o
+        elif o.start > start and o.genitive and a.lang.code == "de":
+            # the owner after its war: "den Angriff Russlands auf die Ukraine"
+            if re.fullmatch(rf"(?:[\w-]+\s+)?{a.lang.war_nouns.pattern}\s+(?:des\s+|der\s+)?", text[start:o.start], re.I):
+                return o
+    return None
+
+
 def _clause_continues(a: Analysis, clause: int) -> bool:
     """Does the clause go on a sentence whose subject stands before it? (", and signed ...",
     a relative clause, or a clause with no word before its verb.)"""
@@ -360,7 +388,9 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         subjects = [s for s in subjects if gaz.kind_of(s.code) != "bloc"] or subjects
     if obj is None:
         exclude = {s.code for s in subjects}
-        obj = _pick(a, cue.object, cs, ce, exclude, 2, after=subject.end, role="object", window=cue.window)
+        if cue.relation in _JUDGES_WAR:
+            obj = _war_owner(a, ce, exclude)
+        obj = obj or _pick(a, cue.object, cs, ce, exclude, 2, after=subject.end, role="object", window=cue.window)
     if cue.object_kind and (obj is None or gaz.kind_of(obj.code) != cue.object_kind):
         # Membership statements name one organisation: take it wherever it stands.
         blocs = [o for o in a.occurrences if gaz.kind_of(o.code) == cue.object_kind

@@ -81,6 +81,7 @@ class Language:
     quantity_nouns: frozenset[str]
     media_nouns: frozenset[str]
     event_nouns: re.Pattern
+    war_nouns: re.Pattern
     anaphors: re.Pattern
     pair_anaphors: re.Pattern
     reciprocal: re.Pattern
@@ -207,6 +208,7 @@ def language(code: str) -> Language:
         quantity_nouns=frozenset(_words(words["quantity_nouns"], f"{code} quantity_nouns")),
         media_nouns=frozenset(_words(words["media_nouns"], f"{code} media_nouns")),
         event_nouns=re.compile(rf"(?:{words['event_nouns']})", re.I),
+        war_nouns=re.compile(rf"(?:{words['war_nouns']})\b", re.I),
         anaphors=re.compile(words["anaphors"]),   # case matters: German nouns are capitalised
         pair_anaphors=re.compile(words["pair_anaphors"]),
         reciprocal=_rx(words["reciprocal"]),
