@@ -107,6 +107,12 @@ def test_capitals_and_seats_stand_for_their_state(text, lang, code):
     ("Shoigu", "en", "RUS"),
     ("Lukaschenko", "de", "BLR"),
     ("Lukashenko", "en", "BLR"),
+    # leaders of the BRICS and of Russia's neighbourhood beyond the post-Soviet states
+    ("Lula", "en", "BRA"),
+    ("Ramaphosa", "de", "ZAF"),
+    ("Sandu", "de", "MDA"),
+    ("Fico", "en", "SVK"),
+    ("Touadéra", "en", "CAF"),
 ])
 def test_persons_in_every_transliteration_link_to_their_state(name, lang, code):
     text = f"Am Dienstag sprach {name} lange." if lang == "de" else f"On Tuesday {name} spoke at length."
@@ -118,6 +124,11 @@ def test_persons_in_every_transliteration_link_to_their_state(name, lang, code):
 def test_multi_word_person_names_and_genitive_of_persons():
     assert linked("Kim Jong Un empfing Xi Jinping.") == {"Kim Jong Un": "PRK", "Xi Jinping": "CHN"}
     assert linked("Tokajews Rede war kurz.") == {"Tokajews": "KAZ"}
+
+
+def test_a_surname_shared_with_a_word_or_another_person_is_not_linked_alone():
+    # "Kurz" (Austria) is a German word, "Kim" names people of two Koreas
+    assert linked("Kurz darauf traf Kim den Minister.") == {}
 
 
 def test_lower_case_trump_is_a_word_not_a_person():
