@@ -513,3 +513,15 @@ def test_wer_einen_krieg_beurteilt_beurteilt_den_der_ihn_fuehrt(text, expected):
     found = keys(text)
     assert expected in found
     assert not any(k[1] == expected[1] and k[2] == "UKR" for k in found)
+
+
+def test_eine_lieferung_als_kompositum_nennt_ihre_ware():
+    assert keys("Die Öllieferungen Russlands an Ungarn laufen weiter.") == {("RUS", "SUPPLY", "HUN", "pos")}
+    c = one("Die Gaslieferungen aus Russland nach Finnland sind gestiegen.")
+    assert (c.subject, c.relation, c.object, c.goods) == ("RUS", "SUPPLY", "FIN", ["energy"])
+
+
+@pytest.mark.parametrize("text", ["Russland stoppte die Gaslieferungen nach Finnland.",
+                                  "Russland hat die Gaslieferungen nach Finnland eingestellt."])
+def test_gestoppte_lieferungen_sind_verneint(text):
+    assert keys(text) == {("RUS", "SUPPLY", "FIN", "neg")}

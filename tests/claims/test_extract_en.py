@@ -420,3 +420,7 @@ def test_judging_a_war_judges_its_owner(text, expected):
 
 def test_a_war_without_an_owner_leaves_the_object_to_the_cue():
     assert ("IND", "CRITICIZE", "UKR", "pos") in keys("India condemned the attack on Ukraine.")
+
+
+def test_a_delivery_stopped_is_negated():
+    assert keys("Russia stopped supplying gas to Poland.") == {("RUS", "SUPPLY", "POL", "neg")}
