@@ -525,3 +525,7 @@ def test_eine_lieferung_als_kompositum_nennt_ihre_ware():
                                   "Russland hat die Gaslieferungen nach Finnland eingestellt."])
 def test_gestoppte_lieferungen_sind_verneint(text):
     assert keys(text) == {("RUS", "SUPPLY", "FIN", "neg")}
+
+
+def test_besorgnis_ueber_eine_tat_kritisiert_ihren_traeger():
+    assert ("USA", "CRITICIZE", "ZAF", "pos") in keys("Die USA äußerten Besorgnis über die Manöver Südafrikas mit Russland.")

@@ -424,3 +424,14 @@ def test_a_war_without_an_owner_leaves_the_object_to_the_cue():
 
 def test_a_delivery_stopped_is_negated():
     assert keys("Russia stopped supplying gas to Poland.") == {("RUS", "SUPPLY", "POL", "neg")}
+
+
+def test_concern_raised_about_an_act_criticises_its_actor():
+    found = keys("Blinken raised concerns about China's support for Russia's military.")
+    assert ("USA", "CRITICIZE", "CHN", "pos") in found
+    assert not any(k[1] == "CRITICIZE" and k[2] == "RUS" for k in found)
+
+
+def test_warned_against_doing_names_the_warned_as_doer_and_a_possibility():
+    c = one("Washington warned Beijing against sending weapons to Russia.")
+    assert (c.subject, c.relation, c.object, c.modality) == ("CHN", "SUPPLY", "RUS", "possible")

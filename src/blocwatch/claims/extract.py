@@ -324,8 +324,9 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
                 return [(x.code, y.code)]
 
     subject = None
-    if a.lang.code == "en" and (m.group().lower().endswith("ing") or re.search(r"ing\s+to\s+$", a.sentence.text[max(0, cs - 12):cs])) and re.search(r"\b(?:of|for)\s+(?:\w+ing\s+to\s+)?$", a.sentence.text[max(0, cs - 25):cs]):
-        # "accused Pyongyang of supplying shells": the gerund's subject is the object before "of"
+    if a.lang.code == "en" and (m.group().lower().endswith("ing") or re.search(r"ing\s+to\s+$", a.sentence.text[max(0, cs - 12):cs])) and re.search(r"\b(?:of|for|against|from)\s+(?:\w+ing\s+to\s+)?$", a.sentence.text[max(0, cs - 25):cs]):
+        # "accused Pyongyang of supplying shells", "warned Beijing against sending arms": the
+        # gerund's subject is the object before "of"
         # (not a passive's agent: "India was targeted by the US for importing oil")
         before = [o for o in a.occurrences if o.end <= cs and o.marker not in ("frame", "by") and not o.compound]
         if before and "nom" in cue.object and "nom" not in cue.subject:
