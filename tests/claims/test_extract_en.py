@@ -435,3 +435,16 @@ def test_concern_raised_about_an_act_criticises_its_actor():
 def test_warned_against_doing_names_the_warned_as_doer_and_a_possibility():
     c = one("Washington warned Beijing against sending weapons to Russia.")
     assert (c.subject, c.relation, c.object, c.modality) == ("CHN", "SUPPLY", "RUS", "possible")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia has a military presence in Libya.", ("RUS", "DEPLOY_FORCES", "LBY", "pos")),
+    ("Russia has its own military installations in Nicaragua.", ("RUS", "DEPLOY_FORCES", "NIC", "pos")),
+    ("Russia's warships arrived in Cuba this week.", ("RUS", "DEPLOY_FORCES", "CUB", "pos")),
+])
+def test_forces_present_abroad_are_deployed_there(text, expected):
+    assert keys(text) == {expected}
+
+
+def test_hosting_a_base_is_no_visit():
+    assert keys("Kyrgyzstan hosts a Russian military base.") == {("RUS", "DEPLOY_FORCES", "KGZ", "pos")}
