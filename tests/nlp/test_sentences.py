@@ -26,3 +26,11 @@ def test_line_breaks_end_headlines_without_punctuation():
 
 def test_quotes_after_final_punctuation_stay_with_the_sentence():
     assert texts('Er sagte: "Wir helfen." Dann ging er.') == ['Er sagte: "Wir helfen."', "Dann ging er."]
+
+
+def test_a_sentence_glued_to_the_next_by_scraping_is_split():
+    assert texts("Troops went under the treaty between the two countries.The agency said so.") == [
+        "Troops went under the treaty between the two countries.", "The agency said so."]
+    # but not abbreviations, initials or names with a dot
+    assert texts("Er fuhr nach St.Petersburg, bzw.Moskau, wie z.B.Reuters schrieb.") == [
+        "Er fuhr nach St.Petersburg, bzw.Moskau, wie z.B.Reuters schrieb."]
