@@ -529,3 +529,23 @@ def test_gestoppte_lieferungen_sind_verneint(text):
 
 def test_besorgnis_ueber_eine_tat_kritisiert_ihren_traeger():
     assert ("USA", "CRITICIZE", "ZAF", "pos") in keys("Die USA äußerten Besorgnis über die Manöver Südafrikas mit Russland.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the possessive names the actor right before it: Russia's invasion, not China's
+    ("Sowohl China als auch der Iran haben Russland während seiner Invasion in der Ukraine unterstützt.",
+     ("RUS", "CONFLICT", "UKR", "pos")),
+    ("Russland hat mit seinem Angriffskrieg gegen die Ukraine Europa erschüttert.", ("RUS", "CONFLICT", "UKR", "pos")),
+    # the war in a frame ("nach Beginn des ...") still names who wages it; a genitive far
+    # after the noun is not its owner
+    ("Nach Beginn des russischen Angriffskriegs gegen die Ukraine sind die Beziehungen Moldaus zu Moskau schlecht.",
+     ("RUS", "CONFLICT", "UKR", "pos")),
+])
+def test_wer_den_krieg_fuehrt(text, expected):
+    found = keys(text)
+    assert expected in found
+    assert not any(k[1] == "CONFLICT" and k[0] in ("CHN", "MDA") for k in found)
+
+
+def test_ein_adjektivpaar_benennt_nur_sein_eigenes_nomen():
+    assert keys("Der saudisch-iranische Deal nährt Hoffnungen, China könnte im Ukraine-Krieg vermitteln.") == set()

@@ -107,6 +107,9 @@ def _is_infinitive(a: Analysis, m: re.Match) -> bool:
                 or re.match(r"\s+zu\s+(?:haben|sein|werden)\b", a.sentence.text[m.end():]))   # "geliefert zu haben"
 
 
+_NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
+
+
 def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
           max_clause_gap: int, after: int | None = None, role: str = "subject",
           window: int | None = None, skip_clause: int | None = None) -> Occurrence | None:
@@ -131,6 +134,10 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
                 continue
             if role == "subject" and marker == "gen" and a.lang.code == "en" and o.start > cue_end:
                 continue   # an English possessor precedes what it owns: "China's support for Russia's military"
+            if role == "subject" and marker == "gen" and window is not None and o.start > cue_end \
+                    and not _NEXT_GENITIVE.fullmatch(a.sentence.text, cue_end, o.start):
+                continue   # a genitive after a noun is its own only right after it ("Angriffskrieg Russlands",
+                           # not "des russischen Angriffskriegs gegen die Ukraine sind die Beziehungen Moldaus")
             if role == "subject" and marker == "nom" and a.lang.code == "en" and o.start > cue_start \
                     and not _passive_agent(a, cue_start):
                 continue   # English subjects stand before their verb ("observers in Moscow accused Astana")
@@ -320,7 +327,8 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     if "adj_pair" in cue.object or "adj_pair" in cue.subject:
         adjs = [o for o in a.occurrences if o.kind == "adjective" and o.end <= cs]
         for x, y in zip(adjs, adjs[1:]):
-            if a.sentence.text[x.end:y.start] == "-":
+            # the pair must qualify the cue: "der saudisch-iranische Deal ... im Ukraine-Krieg" names no war
+            if a.sentence.text[x.end:y.start] == "-" and re.fullmatch(r"\w*(?:\s+[\w-]+){0,2}\s*-?", a.sentence.text[y.end:cs]):
                 return [(x.code, y.code)]
 
     subject = None
@@ -355,8 +363,14 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
                           and o.agentive), None)
             subject = subject or owner
         if subject is None and cue.window is not None and possessive.search(a.sentence.text[max(0, cs - 12):cs]):
-            # "mit seinem Angriffskrieg gegen die Ukraine": the owner is the clause's subject
-            subject = _pick(a, ("nom",), cs, ce, set(), 1)
+            # "mit seinem Angriffskrieg gegen die Ukraine": the owner is the actor named last
+            # before it in its clause, mostly the subject ("Russland hat mit seinem ..."), but
+            # the object where one stands between ("China hat Russland während seiner
+            # Invasion unterstützt": Russia's invasion), in its clause or the one before
+            clause = a.clause_id(cs)
+            before = [o for o in a.occurrences if o.end <= cs and clause - 1 <= o.clause <= clause and o.marker in (None, "dat")
+                      and not o.genitive and not o.compound and o.agentive and o.kind != "adjective"]
+            subject = before[-1] if before else _pick(a, ("nom",), cs, ce, set(), 1)
         subject = subject or _pick(a, cue.subject, cs, ce, set(), 2, window=cue.window, skip_clause=skip)
         if subject is None and cue.implicit_agent:
             subject = _implicit_agent(a, cue, m)

@@ -282,6 +282,7 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
             continue
         o = Occurrence(rel.code, rel.start, rel.end, rel.kind, agentive=names_actor(text, rel))
         o.marker = _marker(text, rel.start, lang)
+        framed = o.marker == "frame"   # by a frame noun ("im Rahmen der OVKS"), not a source
         if o.marker == "laut" or re.match(r"\s+zufolge\b", text[rel.end:]) \
                 or (o.marker == "to" and re.search(r"according\s+to\s+(?:\w+\s+){0,3}$", text[max(0, rel.start - 40):rel.start], re.I)):
             o.marker = "frame"   # the source of the report, not a party to it
@@ -290,6 +291,9 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
             o.marker = "frame"   # "deutsche Medien berichten": the source, not a party
         if rel.kind == "adjective" and (nxt := _WORD.search(text, rel.end)) and lang.event_nouns.fullmatch(nxt.group()):
             o.event = True
+            if framed and o.marker == "frame":
+                # "nach Beginn des russischen Angriffskriegs": the frame is the war; who wages it is named
+                o.marker = None
         elif lang.code == "en" and _NAMED_WAR.match(text, rel.end):
             o.event = True   # "its Ukraine offensive", "the Syria war": a name that only names the war
         if o.marker == "um" and re.match(r"[^,.;]{0,40}\bzu\s+\w+", text[rel.end:]):
