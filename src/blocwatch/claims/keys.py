@@ -75,10 +75,14 @@ def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences:
     pair_index: dict[frozenset, int] = {}
     rows = np.empty(len(pairs), dtype=np.int64)
     mentions: dict[str, int] = defaultdict(int)
+    # how many actors each sentence pairs: a claim read off a crowded sentence ("the leaders of
+    # A, B, C and D met") is rarely what an annotator codes pairwise
+    crowd: dict[int, set[str]] = defaultdict(set)
     for i, (a, b) in enumerate(pairs):
         pair = frozenset((a, b))
         rows[i] = pair_index.setdefault(pair, len(pair_index))
         pair_sentences[pair].add(sentences[i])
+        crowd[sentences[i]].update(pair)
         mentions[a] += 1
         mentions[b] += 1
     pair_best = np.zeros((len(pair_index), n_rel))
@@ -96,11 +100,6 @@ def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences:
         rule_count[relation] += 1
     # centrality: the actors ranked by how many candidates they take part in (ties by code)
     rank = {code: n for n, code in enumerate(sorted(mentions, key=lambda c: (-mentions[c], c)))}
-    # how many actors each sentence pairs: a claim read off a crowded sentence ("the leaders of
-    # A, B, C and D met") is rarely what an annotator codes pairwise
-    crowd: dict[int, set[str]] = defaultdict(set)
-    for i, (a, b) in enumerate(pairs):
-        crowd[sentences[i]].update((a, b))
 
     out = KeyRecords([], [], [], [])
     for key in sorted(by_key):
