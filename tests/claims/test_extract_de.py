@@ -549,3 +549,8 @@ def test_wer_den_krieg_fuehrt(text, expected):
 
 def test_ein_adjektivpaar_benennt_nur_sein_eigenes_nomen():
     assert keys("Der saudisch-iranische Deal nährt Hoffnungen, China könnte im Ukraine-Krieg vermitteln.") == set()
+
+
+def test_das_adjektiv_der_truppen_nennt_den_entsender():
+    assert keys("Der südkoreanische Geheimdienst nennt Zahlen zu nordkoreanischen Soldaten in Russland.") == {
+        ("PRK", "DEPLOY_FORCES", "RUS", "pos")}

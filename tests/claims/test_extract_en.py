@@ -448,3 +448,8 @@ def test_forces_present_abroad_are_deployed_there(text, expected):
 
 def test_hosting_a_base_is_no_visit():
     assert keys("Kyrgyzstan hosts a Russian military base.") == {("RUS", "DEPLOY_FORCES", "KGZ", "pos")}
+
+
+def test_a_leader_arriving_is_no_deployment_even_beside_a_military_word():
+    found = keys("Min Aung Hlaing arrived in Moscow to attend a conference, after he ordered Myanmar's military to act.")
+    assert not any(k[1] == "DEPLOY_FORCES" for k in found)

@@ -34,3 +34,8 @@ def test_a_sentence_glued_to_the_next_by_scraping_is_split():
     # but not abbreviations, initials or names with a dot
     assert texts("Er fuhr nach St.Petersburg, bzw.Moskau, wie z.B.Reuters schrieb.") == [
         "Er fuhr nach St.Petersburg, bzw.Moskau, wie z.B.Reuters schrieb."]
+
+
+def test_a_glued_sentence_may_start_with_a_short_word():
+    assert texts("They agreed to help in the event of war.It is the first confirmation.") == [
+        "They agreed to help in the event of war.", "It is the first confirmation."]

@@ -107,6 +107,8 @@ def _is_infinitive(a: Analysis, m: re.Match) -> bool:
                 or re.match(r"\s+zu\s+(?:haben|sein|werden)\b", a.sentence.text[m.end():]))   # "geliefert zu haben"
 
 
+_TROOPS = re.compile(r"(?:truppen|soldaten|militärberater|ausbilder|söldner|streitkräfte|kämpfer|troops|soldiers|forces|"
+                     r"advis[eo]rs|instructors|mercenaries|peacekeepers|fighters|warships?)\w*\b", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 
 
@@ -371,6 +373,12 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
             before = [o for o in a.occurrences if o.end <= cs and clause - 1 <= o.clause <= clause and o.marker in (None, "dat")
                       and not o.genitive and not o.compound and o.agentive and o.kind != "adjective"]
             subject = before[-1] if before else _pick(a, ("nom",), cs, ce, set(), 1)
+        if subject is None and cue.relation == "DEPLOY_FORCES" and _TROOPS.match(a.sentence.text, cs):
+            # "nennt Zahlen zu nordkoreanischen Soldaten in Russland": the troops' own adjective
+            # or genitive names their sender, before any subject of the clause
+            subject = next((o for o in reversed(a.occurrences) if o.end <= cs and (o.kind == "adjective" or o.genitive)
+                            and re.fullmatch(r"\s*(?:[\w-]+\s+)?", a.sentence.text[o.end:cs])
+                            and not o.compound and o.marker != "frame"), None)
         subject = subject or _pick(a, cue.subject, cs, ce, set(), 2, window=cue.window, skip_clause=skip)
         if subject is None and cue.implicit_agent:
             subject = _implicit_agent(a, cue, m)
