@@ -554,3 +554,8 @@ def test_ein_adjektivpaar_benennt_nur_sein_eigenes_nomen():
 def test_das_adjektiv_der_truppen_nennt_den_entsender():
     assert keys("Der südkoreanische Geheimdienst nennt Zahlen zu nordkoreanischen Soldaten in Russland.") == {
         ("PRK", "DEPLOY_FORCES", "RUS", "pos")}
+
+
+def test_eine_annullierte_lieferung_ist_verneint():
+    found = keys("Die USA haben die Lieferung der Kampfjets an die Türkei annulliert.")
+    assert ("USA", "SUPPLY", "TUR", "neg") in found and ("USA", "SUPPLY", "TUR", "pos") not in found

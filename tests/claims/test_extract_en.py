@@ -453,3 +453,17 @@ def test_hosting_a_base_is_no_visit():
 def test_a_leader_arriving_is_no_deployment_even_beside_a_military_word():
     found = keys("Min Aung Hlaing arrived in Moscow to attend a conference, after he ordered Myanmar's military to act.")
     assert not any(k[1] == "DEPLOY_FORCES" for k in found)
+
+
+def test_a_bloc_qualifying_member_states_admits_nobody():
+    assert keys("NATO member states supported Ukraine.") == {("NATO", "SUPPORT", "UKR", "pos")}
+    assert keys("He claimed that two CSTO member states supported Azerbaijan before the war.") == set()
+
+
+def test_a_bloc_title_before_a_state_leaves_the_state_the_actor():
+    assert keys("NATO member Turkey bought Russian missiles.") == {
+        ("TUR", "MEMBER_OF", "NATO", "pos"), ("RUS", "SUPPLY", "TUR", "pos")}
+
+
+def test_a_bloc_admitting_a_state_makes_it_a_member():
+    assert keys("NATO admitted Finland in 2023.") == {("FIN", "MEMBER_OF", "NATO", "pos")}

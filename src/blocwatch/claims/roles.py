@@ -178,6 +178,13 @@ def _ends_in_s(text: str, start: int) -> bool:
     return bool(m and m.group().endswith("s"))
 
 
+# Some members of a bloc, not the bloc: a number or "some" before "<bloc> member states"
+_SOME_BEFORE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|several|some|many|few|other|"
+                          r"zwei|drei|vier|fünf|sechs|einige|mehrere|manche|andere)\s+$", re.I)
+_MEMBERS_AFTER = re.compile(r"(?:\s+member|-)?(?:\s*(?:states?|countries|nations|members|allies|partners)\b|"
+                            r"(?:staaten|länder|mitglieder|mitgliedstaaten|mitgliedsstaaten|partner|verbündete)\b)", re.I)
+
+
 # Heads of compounds that still name the actor: "OVKS-Staaten", "US-Truppen", "Kreml-Chef".
 _ACTOR_HEADS = re.compile(r"-(?:staat|länder|land|mitglied|partner|bündnispartner|truppe|soldat|söldner|kämpfer|miliz|armee|militär|regierung|gebiet|territori|"
                           r"führung|chef|präsident|minister|regime|streitkräfte|marine|luftwaffe|kräfte|geheimdienst|"
@@ -315,11 +322,14 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         if o.compound is False and gaz.kind_of(o.code) == "bloc" and text[rel.end:rel.end + 1] == "-" \
                 and re.search(r"\bein(?:e[mns]?)?\s+$", text[max(0, rel.start - 8):rel.start]):
             o.compound = True   # "ein Nato-Land": some member state, not NATO itself
+        if o.compound is False and gaz.kind_of(o.code) == "bloc" and _SOME_BEFORE.search(text, 0, rel.start) \
+                and _MEMBERS_AFTER.match(text, rel.end):
+            o.compound = True   # "two CSTO member states supported Azerbaijan", "zwei OVKS-Staaten": some members
         if occs and occs[-1].start == o.start:
             o.group = -1   # one name for two actors ("die Donbass-Volksrepubliken"): same group
         elif occs and not occs[-1].compound and gaz.kind_of(occs[-1].code) == "bloc" and gaz.kind_of(o.code) != "bloc" \
-                and re.fullmatch(r"-[^\W\d_]+\s+", text[occs[-1].end:o.start]):
-            occs[-1].compound = True   # "OVKS-Bündnispartner Kasachstan": Kazakhstan is the actor
+                and re.fullmatch(r"-[^\W\d_]+\s+|\s+(?:member|ally|partner)(?: state| country)?\s+", text[occs[-1].end:o.start]):
+            occs[-1].compound = True   # "OVKS-Bündnispartner Kasachstan", "NATO member Turkey": the state is the actor
         occs.append(o)
 
     # Coordination: actors joined by "und", ",", "sowie", "oder", "noch" form one group.
