@@ -559,3 +559,8 @@ def test_das_adjektiv_der_truppen_nennt_den_entsender():
 def test_eine_annullierte_lieferung_ist_verneint():
     found = keys("Die USA haben die Lieferung der Kampfjets an die Türkei annulliert.")
     assert ("USA", "SUPPLY", "TUR", "neg") in found and ("USA", "SUPPLY", "TUR", "pos") not in found
+
+
+def test_ein_blockierter_beitritt_ist_nur_moeglich():
+    c = one("Die Türkei blockierte monatelang den Nato-Beitritt Schwedens.")
+    assert (c.subject, c.relation, c.object, c.modality) == ("SWE", "MEMBER_OF", "NATO", "possible")

@@ -467,3 +467,14 @@ def test_a_bloc_title_before_a_state_leaves_the_state_the_actor():
 
 def test_a_bloc_admitting_a_state_makes_it_a_member():
     assert keys("NATO admitted Finland in 2023.") == {("FIN", "MEMBER_OF", "NATO", "pos")}
+
+
+def test_a_bloc_formed_by_its_members():
+    assert keys("Brazil, Russia, India, China and South Africa form the BRICS group.") == {
+        (x, "MEMBER_OF", "BRICS", "pos") for x in ("BRA", "RUS", "IND", "CHN", "ZAF")}
+
+
+def test_hosting_weapons_is_no_visit_and_the_warned_is_the_doer_of_a_noun_phrase():
+    assert not any(k[1] == "MEET" for k in keys("Belarus hosts Russian tactical nuclear weapons."))
+    c = one("The United States warned China against providing lethal aid to Russia.")
+    assert (c.subject, c.relation, c.object, c.modality) == ("CHN", "SUPPORT", "RUS", "possible")

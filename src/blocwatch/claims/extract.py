@@ -107,6 +107,8 @@ def _is_infinitive(a: Analysis, m: re.Match) -> bool:
                 or re.match(r"\s+zu\s+(?:haben|sein|werden)\b", a.sentence.text[m.end():]))   # "geliefert zu haben"
 
 
+# the noun of a gerund's phrase: "warned China against providing lethal aid to Russia"
+_GERUND_NOUN = re.compile(r"\b(?:of|against|from)\s+(?:provid|send|suppl|deliver|ship|giv|offer)\w*ing\s+(?:[\w-]+\s+){0,2}$", re.I)
 _TROOPS = re.compile(r"(?:truppen|soldaten|militärberater|ausbilder|söldner|streitkräfte|kämpfer|troops|soldiers|forces|"
                      r"advis[eo]rs|instructors|mercenaries|peacekeepers|fighters|warships?)\w*\b", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
@@ -334,7 +336,9 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
                 return [(x.code, y.code)]
 
     subject = None
-    if a.lang.code == "en" and (m.group().lower().endswith("ing") or re.search(r"ing\s+to\s+$", a.sentence.text[max(0, cs - 12):cs])) and re.search(r"\b(?:of|for|against|from)\s+(?:\w+ing\s+to\s+)?$", a.sentence.text[max(0, cs - 25):cs]):
+    if a.lang.code == "en" and (((m.group().lower().endswith("ing") or re.search(r"ing\s+to\s+$", a.sentence.text[max(0, cs - 12):cs]))
+                                 and re.search(r"\b(?:of|for|against|from)\s+(?:\w+ing\s+to\s+)?$", a.sentence.text[max(0, cs - 25):cs]))
+                                or _GERUND_NOUN.search(a.sentence.text[max(0, cs - 45):cs])):
         # "accused Pyongyang of supplying shells", "warned Beijing against sending arms": the
         # gerund's subject is the object before "of"
         # (not a passive's agent: "India was targeted by the US for importing oil")
