@@ -478,3 +478,21 @@ def test_hosting_weapons_is_no_visit_and_the_warned_is_the_doer_of_a_noun_phrase
     assert not any(k[1] == "MEET" for k in keys("Belarus hosts Russian tactical nuclear weapons."))
     c = one("The United States warned China against providing lethal aid to Russia.")
     assert (c.subject, c.relation, c.object, c.modality) == ("CHN", "SUPPORT", "RUS", "possible")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia recognized the independence of the Donetsk and Luhansk republics.",
+     {("RUS", "RECOGNIZE", "DPR", "pos"), ("RUS", "RECOGNIZE", "LPR", "pos")}),
+    ("Moscow threatened to retaliate against Finland for joining NATO.", {("RUS", "THREATEN", "FIN", "pos")}),
+    ("India abstained from the UN vote condemning Russia.", {("IND", "CRITICIZE", "RUS", "neg")}),
+    # an unmarked actor after an alliance noun is the next verb's, not the ally
+    ("The United States and its allies supply Ukraine with weapons.", {("USA", "SUPPLY", "UKR", "pos")}),
+    ("Belarus is one of Russia's closest allies.", {("BLR", "ALIGN", "RUS", "pos")}),
+])
+def test_objects_of_recognition_threats_abstentions_and_alliance_nouns(text, expected):
+    assert keys(text) == expected
+
+
+def test_a_possessive_owns_the_request_and_fighting_alongside_is_no_conflict():
+    assert ("CSTO", "REQUEST_AID", "ARM", "neg") not in keys("The CSTO did not respond to Armenia's request for assistance.")
+    assert keys("North Korean troops are fighting alongside Russian forces in Kursk.") == set()

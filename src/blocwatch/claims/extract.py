@@ -150,6 +150,9 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
                 continue   # an English verb finds its subject in its own clause (SVO)
             if role == "object" and marker == "nom" and o.clause != cue_clause and own_nom:
                 continue
+            if role == "object" and marker == "nom" and window is not None and a.lang.code == "en" and o.start > cue_end:
+                continue   # a noun's unmarked object stands before it ("X is one of Russia's allies"); one after
+                           # it is the next verb's subject or object ("its allies supply Ukraine")
             # the window binds a noun's own dependents, not the clause's subject
             if role == "subject" and window is not None and o.end <= cue_start \
                     and marker not in ("nom", "gen", "adj", "adj_pair", "before", "appos", "topic"):
@@ -377,6 +380,11 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
             before = [o for o in a.occurrences if o.end <= cs and clause - 1 <= o.clause <= clause and o.marker in (None, "dat")
                       and not o.genitive and not o.compound and o.agentive and o.kind != "adjective"]
             subject = before[-1] if before else _pick(a, ("nom",), cs, ce, set(), 1)
+        if subject is None and a.lang.code == "en" and "gen" in cue.subject:
+            # a possessive right before the cue owns it: "Armenia's request for assistance", not
+            # the clause's subject ("The CSTO did not respond to ...")
+            subject = next((o for o in a.occurrences if o.genitive and o.end <= cs and not o.compound
+                            and re.fullmatch(r"(?:'s|\u2019s|'|\u2019)?\s+(?:[\w-]+\s+)?", a.sentence.text[o.end:cs])), None)
         if subject is None and cue.relation == "DEPLOY_FORCES" and _TROOPS.match(a.sentence.text, cs):
             # "nennt Zahlen zu nordkoreanischen Soldaten in Russland": the troops' own adjective
             # or genitive names their sender, before any subject of the clause
