@@ -564,3 +564,17 @@ def test_eine_annullierte_lieferung_ist_verneint():
 def test_ein_blockierter_beitritt_ist_nur_moeglich():
     c = one("Die Türkei blockierte monatelang den Nato-Beitritt Schwedens.")
     assert (c.subject, c.relation, c.object, c.modality) == ("SWE", "MEMBER_OF", "NATO", "possible")
+
+
+def test_nicht_vor_der_praeposition_verneint_das_verb_nicht_das_nomen():
+    assert keys("Die OVKS reagierte nicht auf die Bitte Armeniens um Beistand.") == {("ARM", "REQUEST_AID", "CSTO", "pos")}
+    assert keys("Russland liefert keine Waffen an Belarus.") == {("RUS", "SUPPLY", "BLR", "neg")}
+
+
+def test_helfen_zu_wollen_nimmt_das_subjekt_des_hauptsatzes():
+    assert ("RUS", "SUPPORT", "ARM", "pos") in keys("Der Kreml erklärte, Armenien notfalls helfen zu wollen.")
+
+
+def test_wer_sich_enthaelt_verurteilt_nicht():
+    assert keys("Indien enthielt sich bei der UN-Abstimmung über eine Verurteilung Russlands.") == {
+        ("IND", "CRITICIZE", "RUS", "neg")}

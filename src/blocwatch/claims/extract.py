@@ -104,7 +104,8 @@ def _is_infinitive(a: Analysis, m: re.Match) -> bool:
         return False
     return bool(re.search(r"\bzu\s+$", a.sentence.text[max(0, m.start() - 4):m.start()])
                 or re.fullmatch(r"\w+zu\w+en", m.group())
-                or re.match(r"\s+zu\s+(?:haben|sein|werden)\b", a.sentence.text[m.end():]))   # "geliefert zu haben"
+                or re.match(r"\s+zu\s+(?:haben|sein|werden|wollen|können|müssen|dürfen|sollen)\b", a.sentence.text[m.end():]))
+    # "geliefert zu haben", "Armenien helfen zu wollen"
 
 
 # the noun of a gerund's phrase: "warned China against providing lethal aid to Russia"
@@ -573,12 +574,19 @@ def _claims_for_cue(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, pub_date
     return out
 
 
+_NOUN_PREPOSITION = re.compile(r"\b(?:auf|an|zu|über|für|mit|nach|to|for|on|with|about)\s", re.I)
+
+
 def _polarity(a: Analysis, cue: Cue, m: re.Match, clause: int, lo: int, hi: int, subject: str) -> str:
     """neg when a negator stands in the cue's scope, or a negating verb right before it."""
     text, lang = a.sentence.text, a.lang
     if cue.window is not None:
-        # a noun is negated by its own determiner: "keine Waffenlieferungen"
-        scope = (max(lo, m.start() - 25), m.end())
+        # a noun is negated by its own determiner: "keine Waffenlieferungen"; a negator before a
+        # preposition that governs the noun negates another verb ("reagierte nicht auf die Bitte")
+        start = max(lo, m.start() - 25)
+        governing = list(_NOUN_PREPOSITION.finditer(text, start, m.start()))
+        scope = (m.start() if _NOUN_PREPOSITION.match(text, m.start()) else governing[-1].end() if governing else start,
+                 m.end())
     elif clause in a.relative_clauses:
         scope = (lo, hi)
     else:
