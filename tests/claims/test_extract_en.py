@@ -496,3 +496,13 @@ def test_objects_of_recognition_threats_abstentions_and_alliance_nouns(text, exp
 def test_a_possessive_owns_the_request_and_fighting_alongside_is_no_conflict():
     assert ("CSTO", "REQUEST_AID", "ARM", "neg") not in keys("The CSTO did not respond to Armenia's request for assistance.")
     assert keys("North Korean troops are fighting alongside Russian forces in Kursk.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Belarus depends heavily on Russian energy.", {("BLR", "DEPEND_ON", "RUS", "pos")}),
+    ("Armenia depends on Russia for its security.", {("ARM", "DEPEND_ON", "RUS", "pos")}),
+    # helping to circumvent sanctions imposes none
+    ("Kazakhstan declined to help Russia circumvent sanctions.", {("KAZ", "SUPPORT", "RUS", "neg")}),
+])
+def test_dependence_on_a_countrys_goods_and_sanctions_circumvented(text, expected):
+    assert keys(text) == expected
