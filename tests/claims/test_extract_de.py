@@ -578,3 +578,13 @@ def test_helfen_zu_wollen_nimmt_das_subjekt_des_hauptsatzes():
 def test_wer_sich_enthaelt_verurteilt_nicht():
     assert keys("Indien enthielt sich bei der UN-Abstimmung über eine Verurteilung Russlands.") == {
         ("IND", "CRITICIZE", "RUS", "neg")}
+
+
+def test_trotz_kritik_der_eu_kritisiert_die_eu():
+    found = keys("Serbiens Präsident Vucic traf Putin trotz Kritik der EU in Moskau.")
+    assert ("EU", "CRITICIZE", "SRB", "pos") in found
+    assert not any(k[1] == "CRITICIZE" and k[0] == "SRB" for k in found)
+
+
+def test_wer_einen_stuetzpunkt_beherbergt_ist_gastgeber():
+    assert keys("Kirgisistan beherbergt einen russischen Luftwaffenstützpunkt in Kant.") == {("RUS", "DEPLOY_FORCES", "KGZ", "pos")}

@@ -506,3 +506,11 @@ def test_a_possessive_owns_the_request_and_fighting_alongside_is_no_conflict():
 ])
 def test_dependence_on_a_countrys_goods_and_sanctions_circumvented(text, expected):
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Serbia's Vucic met Putin in Moscow despite EU criticism.",
+                                  "Vucic met Putin in Moscow despite criticism from the EU."])
+def test_criticism_defied_is_the_critics_of_the_doer(text):
+    found = keys(text)
+    assert ("EU", "CRITICIZE", "SRB", "pos") in found
+    assert not any(k[1] == "CRITICIZE" and k[0] == "SRB" for k in found)

@@ -208,6 +208,25 @@ _JUDGES_WAR = frozenset({"CRITICIZE", "SUPPORT"})
 _DETERMINER = re.compile(r"\s+(?:(?:the|den|die|das|dem|der)\s+)?", re.I)
 
 
+# "traf Putin trotz Kritik der EU", "met Putin despite EU criticism": the critic is named at the
+# noun, the criticised is who acts in the clause
+_DESPITE = re.compile(r"\b(?:trotz|ungeachtet|despite|amid|in spite of)\s+(?:(?:der|des|the|heftiger|scharfer|massiver|"
+                      r"strong|sharp|heavy|fierce|growing|international|western|westlicher)\s+)*(?:[\w-]+\s+)?$", re.I)
+
+
+def _despite_criticism(a: Analysis, cs: int, ce: int) -> list[tuple[str, str]]:
+    text = a.sentence.text
+    critic = next((o for o in a.occurrences if not o.compound and o.marker != "frame" and (
+        (o.start >= ce and re.fullmatch(r"\s+(?:(?:der|des|from|von|by)\s+)?(?:the\s+)?", text[ce:o.start]))   # "Kritik der EU", "criticism from the EU"
+        or (o.end <= cs and re.fullmatch(r"[\s-]*(?:[\w-]+\s+)?", text[o.end:cs]) and _DESPITE.search(text, 0, o.start)))),   # "despite EU criticism"
+        None)
+    if critic is None:
+        return []
+    doer = next((o for o in a.occurrences if o.end <= cs and o.marker is None and not o.genitive and not o.compound
+                 and o.code != critic.code and o.kind != "adjective"), None)
+    return [(critic.code, doer.code)] if doer is not None else []
+
+
 def _war_owner(a: Analysis, cue_end: int, exclude: set[str]) -> Occurrence | None:
     """The actor whose war is the object right after the cue: "condemned Russia's invasion",
     "unterstützt Russlands Krieg", "verurteilte den Angriff Russlands"."""
@@ -317,6 +336,8 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     pairs: list[tuple[str, str]] = []
     if cue.bloc_nouns is not None and cue.bloc_nouns.search(m.group()) and _names_bloc(a, cs, ce, gaz):
         return pairs   # "the NATO military alliance", "The BRICS alliance, composed of ..."
+    if cue.relation == "CRITICIZE" and _DESPITE.search(a.sentence.text, 0, cs):
+        return _despite_criticism(a, cs, ce)
     if cue.relation in SYMMETRIC:
         # "die engen Beziehungen zwischen Budapest und Moskau", "the partnership between Russia
         # and China": the pair stands right after the cue, whoever speaks of it ("Die NATO-Staaten
