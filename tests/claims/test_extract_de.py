@@ -588,3 +588,13 @@ def test_trotz_kritik_der_eu_kritisiert_die_eu():
 
 def test_wer_einen_stuetzpunkt_beherbergt_ist_gastgeber():
     assert keys("Kirgisistan beherbergt einen russischen Luftwaffenstützpunkt in Kant.") == {("RUS", "DEPLOY_FORCES", "KGZ", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Georgien strebt einen Beitritt zur EU an.", ("GEO", "MEMBER_OF", "EU")),
+    ("Moldau beantragte im März 2022 die Mitgliedschaft in der EU.", ("MDA", "MEMBER_OF", "EU")),
+])
+def test_ein_angestrebter_beitritt_ist_moeglich(text, expected):
+    c = one(text)
+    assert (c.subject, c.relation, c.object, c.modality) == (*expected, "possible")
+
