@@ -514,3 +514,9 @@ def test_criticism_defied_is_the_critics_of_the_doer(text):
     found = keys(text)
     assert ("EU", "CRITICIZE", "SRB", "pos") in found
     assert not any(k[1] == "CRITICIZE" and k[0] == "SRB" for k in found)
+
+
+def test_receiving_weapons_is_no_visit_and_machine_tools_are_goods():
+    assert keys("Russia received ballistic missiles from Iran.") == {("IRN", "SUPPLY", "RUS", "pos")}
+    c = one("China has become Russia's main supplier of machine tools.")
+    assert (c.subject, c.relation, c.object, c.goods) == ("CHN", "SUPPLY", "RUS", ["dual_use"])
