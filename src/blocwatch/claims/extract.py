@@ -102,10 +102,10 @@ def _is_infinitive(a: Analysis, m: re.Match) -> bool:
     """German zu-infinitive ("zu stützen", "anzuerkennen"): its clause has no subject."""
     if a.lang.code != "de":
         return False
+    # "geliefert zu haben", "Armenien helfen zu wollen": the zu-infinitive of an auxiliary or a modal
     return bool(re.search(r"\bzu\s+$", a.sentence.text[max(0, m.start() - 4):m.start()])
                 or re.fullmatch(r"\w+zu\w+en", m.group())
                 or re.match(r"\s+zu\s+(?:haben|sein|werden|wollen|können|müssen|dürfen|sollen)\b", a.sentence.text[m.end():]))
-    # "geliefert zu haben", "Armenien helfen zu wollen"
 
 
 # the noun of a gerund's phrase: "warned China against providing lethal aid to Russia"
@@ -208,25 +208,6 @@ _JUDGES_WAR = frozenset({"CRITICIZE", "SUPPORT"})
 _DETERMINER = re.compile(r"\s+(?:(?:the|den|die|das|dem|der)\s+)?", re.I)
 
 
-# "traf Putin trotz Kritik der EU", "met Putin despite EU criticism": the critic is named at the
-# noun, the criticised is who acts in the clause
-_DESPITE = re.compile(r"\b(?:trotz|ungeachtet|despite|amid|in spite of)\s+(?:(?:der|des|the|heftiger|scharfer|massiver|"
-                      r"strong|sharp|heavy|fierce|growing|international|western|westlicher)\s+)*(?:[\w-]+\s+)?$", re.I)
-
-
-def _despite_criticism(a: Analysis, cs: int, ce: int) -> list[tuple[str, str]]:
-    text = a.sentence.text
-    critic = next((o for o in a.occurrences if not o.compound and o.marker != "frame" and (
-        (o.start >= ce and re.fullmatch(r"\s+(?:(?:der|des|from|von|by)\s+)?(?:the\s+)?", text[ce:o.start]))   # "Kritik der EU", "criticism from the EU"
-        or (o.end <= cs and re.fullmatch(r"[\s-]*(?:[\w-]+\s+)?", text[o.end:cs]) and _DESPITE.search(text, 0, o.start)))),   # "despite EU criticism"
-        None)
-    if critic is None:
-        return []
-    doer = next((o for o in a.occurrences if o.end <= cs and o.marker is None and not o.genitive and not o.compound
-                 and o.code != critic.code and o.kind != "adjective"), None)
-    return [(critic.code, doer.code)] if doer is not None else []
-
-
 def _war_owner(a: Analysis, cue_end: int, exclude: set[str]) -> Occurrence | None:
     """The actor whose war is the object right after the cue: "condemned Russia's invasion",
     "unterstützt Russlands Krieg", "verurteilte den Angriff Russlands"."""
@@ -247,6 +228,26 @@ def _war_owner(a: Analysis, cue_end: int, exclude: set[str]) -> Occurrence | Non
             if re.fullmatch(rf"(?:[\w-]+\s+)?{a.lang.war_nouns.pattern}\s+(?:des\s+|der\s+)?", text[start:o.start], re.I):
                 return o
     return None
+
+
+# "traf Putin trotz Kritik der EU", "met Putin despite EU criticism": the critic is named at the
+# noun, the criticised is who acts in the clause
+_DESPITE = re.compile(r"\b(?:trotz|ungeachtet|despite|amid|in spite of)\s+(?:(?:der|des|the|heftiger|scharfer|massiver|"
+                      r"strong|sharp|heavy|fierce|growing|international|western|westlicher)\s+)*(?:[\w-]+\s+)?$", re.I)
+
+
+def _despite_criticism(a: Analysis, cs: int, ce: int) -> list[tuple[str, str]]:
+    """(critic, criticised) of a criticism the clause defies, or nothing when no critic is named."""
+    text = a.sentence.text
+    critic = next((o for o in a.occurrences if not o.compound and o.marker != "frame" and (
+        (o.start >= ce and re.fullmatch(r"\s+(?:(?:der|des|from|von|by)\s+)?(?:the\s+)?", text[ce:o.start]))   # "Kritik der EU", "criticism from the EU"
+        or (o.end <= cs and re.fullmatch(r"[\s-]*(?:[\w-]+\s+)?", text[o.end:cs]) and _DESPITE.search(text, 0, o.start)))),   # "despite EU criticism"
+        None)
+    if critic is None:
+        return []
+    doer = next((o for o in a.occurrences if o.end <= cs and o.marker is None and not o.genitive and not o.compound
+                 and o.code != critic.code and o.kind != "adjective"), None)
+    return [(critic.code, doer.code)] if doer is not None else []
 
 
 def _clause_continues(a: Analysis, clause: int) -> bool:

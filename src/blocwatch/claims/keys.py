@@ -6,9 +6,9 @@ the best two are, whether the rule engine stated it (or another relation of the 
 often and how early the pair is named, how central each actor is to the article (the pair
 of its two main actors is what an annotator codes; a side remark about a third country
 rarely is), how many actors the best candidate's sentence names (a pair out of "the leaders
-of A, B, C and D met" is rarely coded), whether the headline names them, how many claims of the relation the rules
-found in the article, and how strongly the pair holds another relation. A second logistic regression
-over these, one record per (subject, relation, object) of a document, gives the claim's
+of A, B, C and D met" is rarely coded), whether the headline names them, how many claims of
+the relation the rules found in the article, and how strongly the pair holds another
+relation. A second logistic regression over these, one record per (subject, relation, object) of a document, gives the claim's
 confidence. It is fitted on out-of-fold candidate probabilities (training.py), so it sees
 what an unseen article gives, and it replaces a calibration of the best probability alone
 (CV on ../shared/train: see the README of `blocwatch train` and the issue notes).
