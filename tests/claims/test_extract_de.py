@@ -598,3 +598,8 @@ def test_ein_angestrebter_beitritt_ist_moeglich(text, expected):
     c = one(text)
     assert (c.subject, c.relation, c.object, c.modality) == (*expected, "possible")
 
+
+
+def test_gegenseitiger_beistand_gilt_in_beide_richtungen():
+    found = keys("Russland und Nordkorea unterzeichneten einen Vertrag über gegenseitigen Beistand.")
+    assert {("RUS", "GUARANTEE", "PRK", "pos"), ("PRK", "GUARANTEE", "RUS", "pos")} <= found

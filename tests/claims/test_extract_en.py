@@ -520,3 +520,10 @@ def test_receiving_weapons_is_no_visit_and_machine_tools_are_goods():
     assert keys("Russia received ballistic missiles from Iran.") == {("IRN", "SUPPLY", "RUS", "pos")}
     c = one("China has become Russia's main supplier of machine tools.")
     assert (c.subject, c.relation, c.object, c.goods) == ("CHN", "SUPPLY", "RUS", ["dual_use"])
+
+
+def test_help_for_each_other_runs_both_ways_and_if_attacked_names_no_attacker():
+    assert keys("Russia and North Korea pledged to help each other if attacked.") == {
+        ("RUS", "SUPPORT", "PRK", "pos"), ("PRK", "SUPPORT", "RUS", "pos")}
+    assert keys("Russia and North Korea signed a mutual defence treaty.") == {
+        ("RUS", "GUARANTEE", "PRK", "pos"), ("PRK", "GUARANTEE", "RUS", "pos")}

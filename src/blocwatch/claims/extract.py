@@ -184,7 +184,8 @@ def _agentless_passive(a: Analysis, m: re.Match) -> bool:
         return False
     if a.lang.code == "en":
         # "was criticised", "were deployed", "has been sent" — not "is said to have supplied"
-        return re.search(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$", a.sentence.text[max(0, m.start() - 30):m.start()]) is not None
+        # ... and the elliptic "if attacked", "when invaded"
+        return re.search(r"\b(?:is|was|were|are|been|being|be|if|when|once|unless)\s+(?:\w+ly\s+)?$", a.sentence.text[max(0, m.start() - 30):m.start()]) is not None
     raw = a.clause_of(m.start())
     lo, hi = a.clause_span(raw)
     return bool(a.lang.passive.search(a.sentence.text, lo, hi))
@@ -484,6 +485,9 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     if cue.symmetric_group and 1 < len(pair_codes) <= 4 and obj.marker not in ("mit", "with", "zwischen", "between") \
             and not _matches(obj, "acc", a, cs, ce):
         return [(x.code, y.code) for x, y in combinations(subjects, 2) if x.code != y.code]
+    if obj.code in pair_codes and len(pair_codes) > 1 and a.lang.reciprocal.search(a.sentence.text):
+        # "Russia and North Korea pledged to help each other": each acts on the other
+        return sorted({(x, y) for x in pair_codes for y in pair_codes if x != y})
     objects = _group_of(a, obj)
     for s in subjects:
         for o in objects:
