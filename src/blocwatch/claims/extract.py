@@ -242,7 +242,7 @@ def _despite_criticism(a: Analysis, cs: int, ce: int) -> list[tuple[str, str]]:
     text = a.sentence.text
     critic = next((o for o in a.occurrences if not o.compound and o.marker != "frame" and (
         (o.start >= ce and re.fullmatch(r"\s+(?:(?:der|des|from|von|by)\s+)?(?:the\s+)?", text[ce:o.start]))   # "Kritik der EU", "criticism from the EU"
-        or (o.end <= cs and re.fullmatch(r"[\s-]*(?:[\w-]+\s+)?", text[o.end:cs]) and _DESPITE.search(text, 0, o.start)))),   # "despite EU criticism"
+        or (o.end <= cs and re.fullmatch(r"[\s-]*(?:[\w-]+\s+)?", text[o.end:cs]) and _DESPITE.search(text, max(0, o.start - 80), o.start)))),   # "despite EU criticism"
         None)
     if critic is None:
         return []
@@ -338,7 +338,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     pairs: list[tuple[str, str]] = []
     if cue.bloc_nouns is not None and cue.bloc_nouns.search(m.group()) and _names_bloc(a, cs, ce, gaz):
         return pairs   # "the NATO military alliance", "The BRICS alliance, composed of ..."
-    if cue.relation == "CRITICIZE" and _DESPITE.search(a.sentence.text, 0, cs):
+    if cue.relation == "CRITICIZE" and _DESPITE.search(a.sentence.text, max(0, cs - 80), cs):
         return _despite_criticism(a, cs, ce)
     if cue.relation in SYMMETRIC:
         # "die engen Beziehungen zwischen Budapest und Moskau", "the partnership between Russia

@@ -322,7 +322,7 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         if o.compound is False and gaz.kind_of(o.code) == "bloc" and text[rel.end:rel.end + 1] == "-" \
                 and re.search(r"\bein(?:e[mns]?)?\s+$", text[max(0, rel.start - 8):rel.start]):
             o.compound = True   # "ein Nato-Land": some member state, not NATO itself
-        if o.compound is False and gaz.kind_of(o.code) == "bloc" and _SOME_BEFORE.search(text, 0, rel.start) \
+        if o.compound is False and gaz.kind_of(o.code) == "bloc" and _SOME_BEFORE.search(text, max(0, rel.start - 16), rel.start) \
                 and _MEMBERS_AFTER.match(text, rel.end):
             o.compound = True   # "two CSTO member states supported Azerbaijan", "zwei OVKS-Staaten": some members
         if occs and occs[-1].start == o.start:
