@@ -603,3 +603,18 @@ def test_ein_angestrebter_beitritt_ist_moeglich(text, expected):
 def test_gegenseitiger_beistand_gilt_in_beide_richtungen():
     found = keys("Russland und Nordkorea unterzeichneten einen Vertrag über gegenseitigen Beistand.")
     assert {("RUS", "GUARANTEE", "PRK", "pos"), ("PRK", "GUARANTEE", "RUS", "pos")} <= found
+
+
+@pytest.mark.parametrize("text, polarity", [
+    # the negated verb is the claim's subject's own: "beteiligt sich nicht an den Sanktionen"
+    ("Die Türkei beteiligt sich nicht an den Sanktionen gegen Russland.", "neg"),
+    ("Die Türkei hat sich bislang nicht an den Sanktionen gegen Russland beteiligt.", "neg"),
+    ("Die Türkei beteiligt sich an den Sanktionen gegen Russland.", "pos"),
+])
+def test_negated_participation_in_sanctions(text, polarity):
+    assert {k for k in keys(text) if k[1] == "SANCTION"} == {("TUR", "SANCTION", "RUS", polarity)}
+
+
+def test_negation_of_another_verb_leaves_the_noun_owners_request():
+    # "nicht" belongs to Russia's (not) answering; Armenia's request stands
+    assert ("ARM", "REQUEST_AID", "RUS", "pos") in keys("Russland reagierte nicht auf die Bitte Armeniens um Hilfe.")

@@ -527,3 +527,20 @@ def test_help_for_each_other_runs_both_ways_and_if_attacked_names_no_attacker():
         ("RUS", "SUPPORT", "PRK", "pos"), ("PRK", "SUPPORT", "RUS", "pos")}
     assert keys("Russia and North Korea signed a mutual defence treaty.") == {
         ("RUS", "GUARANTEE", "PRK", "pos"), ("PRK", "GUARANTEE", "RUS", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the noun's adjective or possessive names the sanctioner ("sanctions" is no verb before "against")
+    ("American sanctions against Belarus were tightened.", ("USA", "SANCTION", "BLR", "pos")),
+    ("The war has triggered sweeping Western sanctions against Russia.", ("WEST", "SANCTION", "RUS", "pos")),
+    ("Britain's sanctions against Iran remain in force.", ("GBR", "SANCTION", "IRN", "pos")),
+    # the verb: its object's adjective is the target, not a second sanctioner
+    ("The US sanctions Iranian airlines.", ("USA", "SANCTION", "IRN", "pos")),
+])
+def test_sanctions_as_noun_and_as_verb(text, expected):
+    assert {k for k in keys(text) if k[1] == "SANCTION"} == {expected}
+
+
+def test_companies_hit_with_sanctions_impose_none():
+    got = keys("Also hit with sanctions are companies from Belarus, Turkey and Kazakhstan.")
+    assert not {k for k in got if k[1] == "SANCTION"}

@@ -75,6 +75,11 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
         return True
     if marker == "topic":
         # the elided recipient of "möchte keine Waffen liefern" is what the sentence is about
+        # (a relative clause is about its own noun: in "South Africa refused to condemn the
+        # invasion, a war which has triggered Western sanctions" South Africa is not the target)
+        cue_clause = a.clause_id(cue_start)
+        if cue_clause in a.relative_clauses and o.clause != cue_clause:
+            return False
         return o.code == a.topic and o.marker is None and not o.genitive
     if marker == "appos":
         # "die Türkei, ein Nato-Mitglied," / "Turkey, a NATO member": the head before the apposition
@@ -137,6 +142,10 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
                 continue
             if skip_clause is not None and marker == "nom" and o.clause == skip_clause:
                 continue
+            if marker == "adj" and window is not None and a.lang.code == "en" and o.start >= cue_end \
+                    and o.marker is None:
+                continue   # an English noun's adjective stands before it: in "the US sanctions Iranian
+                           # airlines" the adjective heads the verb's object
             if role == "subject" and marker == "gen" and a.lang.code == "en" and o.start > cue_end:
                 continue   # an English possessor precedes what it owns: "China's support for Russia's military"
             if role == "subject" and marker == "gen" and window is not None and o.start > cue_end \
@@ -608,11 +617,20 @@ def _polarity(a: Analysis, cue: Cue, m: re.Match, clause: int, lo: int, hi: int,
     text, lang = a.sentence.text, a.lang
     if cue.window is not None:
         # a noun is negated by its own determiner: "keine Waffenlieferungen"; a negator before a
-        # preposition that governs the noun negates another verb ("reagierte nicht auf die Bitte")
+        # preposition that governs the noun negates another verb ("reagierte nicht auf die Bitte
+        # Armeniens") unless that verb's subject is the claim's ("Die Türkei beteiligt sich nicht
+        # an den Sanktionen gegen Russland")
         start = max(lo, m.start() - 25)
         governing = list(_NOUN_PREPOSITION.finditer(text, start, m.start()))
-        scope = (m.start() if _NOUN_PREPOSITION.match(text, m.start()) else governing[-1].end() if governing else start,
-                 m.end())
+        if _NOUN_PREPOSITION.match(text, m.start()):
+            scope = (m.start(), m.end())
+        elif governing:
+            prep = governing[-1].start()
+            own = [o.end for o in a.occurrences if o.code == subject and o.clause == clause and o.end <= prep
+                   and o.marker is None and not o.genitive]
+            scope = (max(own) if own else governing[-1].end(), m.end())
+        else:
+            scope = (start, m.end())
     elif clause in a.relative_clauses:
         scope = (lo, hi)
     else:
