@@ -618,3 +618,18 @@ def test_negated_participation_in_sanctions(text, polarity):
 def test_negation_of_another_verb_leaves_the_noun_owners_request():
     # "nicht" belongs to Russia's (not) answering; Armenia's request stands
     assert ("ARM", "REQUEST_AID", "RUS", "pos") in keys("Russland reagierte nicht auf die Bitte Armeniens um Hilfe.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "während" before a genitive is a preposition, not a clause boundary
+    ("China hat Russland während des Krieges unterstützt.", {("CHN", "SUPPORT", "RUS", "pos")}),
+    ("Während Russland Armenien unterstützt, hilft die Türkei Aserbaidschan.",
+     {("RUS", "SUPPORT", "ARM", "pos"), ("TUR", "SUPPORT", "AZE", "pos")}),
+    # paired conjunctions coordinate their actors
+    ("Sowohl China als auch der Iran haben Russland unterstützt.",
+     {("CHN", "SUPPORT", "RUS", "pos"), ("IRN", "SUPPORT", "RUS", "pos")}),
+    ("Nicht nur China, sondern auch der Iran hat Russland unterstützt.",
+     {("CHN", "SUPPORT", "RUS", "pos"), ("IRN", "SUPPORT", "RUS", "pos")}),
+])
+def test_prepositional_waehrend_and_paired_conjunctions(text, expected):
+    assert {k for k in keys(text) if k[1] == "SUPPORT"} == expected

@@ -544,3 +544,17 @@ def test_sanctions_as_noun_and_as_verb(text, expected):
 def test_companies_hit_with_sanctions_impose_none():
     got = keys("Also hit with sanctions are companies from Belarus, Turkey and Kazakhstan.")
     assert not {k for k in got if k[1] == "SANCTION"}
+
+
+def test_not_only_but_also_coordinates_the_subjects():
+    assert {k for k in keys("Not only China but also Iran has supported Russia.") if k[1] == "SUPPORT"} == {
+        ("CHN", "SUPPORT", "RUS", "pos"), ("IRN", "SUPPORT", "RUS", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uzbekistan has refrained from supporting Russia.", ("UZB", "SUPPORT", "RUS", "neg")),
+    # "the X people" names the country
+    ("Russia will continue to provide aid to the Belarusian people.", ("RUS", "SUPPORT", "BLR", "pos")),
+])
+def test_refraining_and_aid_to_a_people(text, expected):
+    assert {k for k in keys(text) if k[1] == "SUPPORT"} == {expected}

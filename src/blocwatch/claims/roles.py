@@ -256,7 +256,7 @@ _ARTICLE_NP = re.compile(r'\s*(?:der|die|das|dem|den)\s+(?:[a-zäöüß]+(?:e|en
 def _continues_list(text: str, gap_start: int, o: Occurrence) -> bool:
     """A comma alone joins actors only inside a list: "Russland, China, Indien und Iran".
     In "unterstützt Assad, die Türkei dagegen die Opposition" the comma starts a new clause."""
-    if re.search(r"\b(?:und|oder|sowie|noch|and|or|nor)\b|/", text[gap_start:o.start]):
+    if re.search(r"\b(?:und|oder|sowie|noch|auch|and|or|nor|also)\b|/", text[gap_start:o.start]):
         return True
     return _LIST_GOES_ON.match(text, o.end) is not None
 
