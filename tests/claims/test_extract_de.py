@@ -633,3 +633,13 @@ def test_negation_of_another_verb_leaves_the_noun_owners_request():
 ])
 def test_prepositional_waehrend_and_paired_conjunctions(text, expected):
     assert {k for k in keys(text) if k[1] == "SUPPORT"} == expected
+
+
+def test_buying_a_countrys_goods_with_an_adverb_between():
+    assert ("RUS", "SUPPLY", "IND", "pos") in keys("Indien kauft weiterhin russisches Öl.")
+
+
+def test_deliveries_named_as_a_reason_are_not_the_subjects():
+    got = keys("Die EU verhängte wegen der Drohnenlieferungen an Russland Sanktionen gegen den Iran.")
+    assert ("EU", "SANCTION", "IRN", "pos") in got
+    assert not {k for k in got if k[1] == "SUPPLY" and k[0] == "EU"}

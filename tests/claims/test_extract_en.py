@@ -495,7 +495,8 @@ def test_objects_of_recognition_threats_abstentions_and_alliance_nouns(text, exp
 
 def test_a_possessive_owns_the_request_and_fighting_alongside_is_no_conflict():
     assert ("CSTO", "REQUEST_AID", "ARM", "neg") not in keys("The CSTO did not respond to Armenia's request for assistance.")
-    assert keys("North Korean troops are fighting alongside Russian forces in Kursk.") == set()
+    assert not {k for k in keys("North Korean troops are fighting alongside Russian forces in Kursk.")
+                if k[1] == "CONFLICT"}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -558,3 +559,14 @@ def test_not_only_but_also_coordinates_the_subjects():
 ])
 def test_refraining_and_aid_to_a_people(text, expected):
     assert {k for k in keys(text) if k[1] == "SUPPORT"} == {expected}
+
+
+def test_troops_fighting_alongside_a_countrys_forces_are_deployed_to_it():
+    assert ("PRK", "DEPLOY_FORCES", "RUS", "pos") in keys(
+        "North Korean troops are fighting alongside Russian forces in Kursk.")
+
+
+def test_officials_say_at_the_end_makes_the_claim_reported():
+    c = one("China has not supplied weapons to Russia so far, officials say.")
+    assert (c.subject, c.relation, c.object, c.polarity, c.modality) == ("CHN", "SUPPLY", "RUS", "neg", "reported")
+    assert one("China supplied drones to Russia.").modality == "asserted"

@@ -24,7 +24,10 @@ _TERMINAL = re.compile(r"""[.!…"“”»«')]\s*$""")
 _RELATIVE_PENALTY = 3
 # what may stand between a noun and an adjective after it that still belongs to it
 _ATTRIBUTE_GAP = re.compile(r"\s*(?:(?:aus|von|vom|from|of|by|durch|der|des|dem|den|die|the|an|a|[\w-]+(?:e|en|er|es|em)"
-                            r"|amounts?|quantities|volumes?|barrels|tons|tonnes|cargoes|batches|supplies|massive|record)\s+){0,4}", re.I)
+                            r"|amounts?|quantities|volumes?|barrels|tons|tonnes|cargoes|batches|supplies|massive|record"
+                            # adverbs between a verb and its object: "kauft weiterhin russisches Öl"
+                            r"|weiterhin|auch|nun|jetzt|noch|mehr|vermehrt|verstärkt|zunehmend|seit|jahren|still|also|now"
+                            r"|more|increasingly)\s+){0,4}", re.I)
 # "Kyrgyzstan has purchased": a verb between, so no noun modifying a noun ("EU military aid")
 _AUXILIARY = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|"
                         r"did|does|do|also|then|now|later|reportedly|recently|already)\b", re.I)
@@ -117,6 +120,7 @@ def _is_infinitive(a: Analysis, m: re.Match) -> bool:
 _GERUND_NOUN = re.compile(r"\b(?:of|against|from)\s+(?:provid|send|suppl|deliver|ship|giv|offer)\w*ing\s+(?:[\w-]+\s+){0,2}$", re.I)
 _TROOPS = re.compile(r"(?:truppen|soldaten|militärberater|ausbilder|söldner|streitkräfte|kämpfer|troops|soldiers|forces|"
                      r"advis[eo]rs|instructors|mercenaries|peacekeepers|fighters|warships?)\w*\b", re.I)
+_REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 
 
@@ -430,9 +434,11 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         if subject is None and cue.window is not None and cue.subject_from_clause:
             # "Russland plant die Lieferung von Waffen an Serbien": a noun without its own
             # agent takes the subject written before it in its clause
+            # (not a noun named as a reason: "verhängte wegen der Drohnenlieferungen an Russland
+            # Sanktionen gegen den Iran" names no EU deliveries)
             before = [o for o in a.occurrences if o.end <= cs and o.clause == a.clause_id(cs)
                       and _matches(o, "nom", a, cs, ce)]
-            subject = before[0] if before else None
+            subject = before[0] if before and not _REASON.search(a.sentence.text, max(0, cs - 60), cs) else None
         obj = None
     if subject is None:
         return pairs
