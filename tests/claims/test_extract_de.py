@@ -643,3 +643,8 @@ def test_deliveries_named_as_a_reason_are_not_the_subjects():
     got = keys("Die EU verhängte wegen der Drohnenlieferungen an Russland Sanktionen gegen den Iran.")
     assert ("EU", "SANCTION", "IRN", "pos") in got
     assert not {k for k in got if k[1] == "SUPPLY" and k[0] == "EU"}
+
+
+def test_cutting_deliveries_with_the_subject_between():
+    assert keys("Nach dem Antrag kappte Russland zudem die Gaslieferungen nach Finnland.") == {
+        ("RUS", "SUPPLY", "FIN", "neg")}

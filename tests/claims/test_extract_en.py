@@ -570,3 +570,18 @@ def test_officials_say_at_the_end_makes_the_claim_reported():
     c = one("China has not supplied weapons to Russia so far, officials say.")
     assert (c.subject, c.relation, c.object, c.polarity, c.modality) == ("CHN", "SUPPLY", "RUS", "neg", "reported")
     assert one("China supplied drones to Russia.").modality == "asserted"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "to" before a verb is no preposition of the name after it
+    ("Kazakhstan refused to recognize the Donetsk and Luhansk republics.",
+     {("KAZ", "RECOGNIZE", "DPR", "neg"), ("KAZ", "RECOGNIZE", "LPR", "neg")}),
+    ("Russia cut gas supplies to Finland.", {("RUS", "SUPPLY", "FIN", "neg")}),
+    ("Moscow has pledged to defend Belarus.", {("RUS", "GUARANTEE", "BLR", "pos")}),
+    # a suspended hyphen makes the name part of a compound: the US is no BRICS member
+    ("The BRICS includes Brazil, Russia, India and China to challenge the US- and European-led order.",
+     {("BRA", "MEMBER_OF", "BRICS", "pos"), ("RUS", "MEMBER_OF", "BRICS", "pos"),
+      ("IND", "MEMBER_OF", "BRICS", "pos"), ("CHN", "MEMBER_OF", "BRICS", "pos")}),
+])
+def test_infinitive_to_cutting_supplies_pledges_to_defend_and_suspended_hyphens(text, expected):
+    assert keys(text) == expected

@@ -160,9 +160,11 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
             example = False
             continue
         # Attributive adjectives ("an die benachbarte Türkei") may stand between a
-        # determiner and the name; a verb ("stehen, verweigerte") may not.
+        # determiner and the name; a verb ("stehen, verweigerte") may not. In English "to" before
+        # a verb marks the infinitive ("refused to recognize the Donetsk republic").
         if word[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and len(low) > 3 \
-                and previous is not None and (previous in lang.fillers or previous in lang.prepositions):
+                and previous is not None \
+                and (previous in lang.fillers or (previous in lang.prepositions and lang.code == "de")):
             continue
         break
     # "Dem Westen warf Putin vor": a dative article marks an object, never the subject
@@ -192,6 +194,10 @@ _ACTOR_HEADS = re.compile(r"-(?:staat|länder|land|mitglied|partner|bündnispart
                           r"ally|allies|regime|mercenar|fighter|militia|"
                           # the maker of a thing: "aus US-Produktion", "russischer Herstellung"
                           r"produktion|herstellung|fertigung|bauart)", re.I)
+
+
+# A suspended hyphen: "US- and European-led", "US- und EU-Truppen" (the match ends before the head's hyphen)
+_SUSPENDED = re.compile(r"-\s+(?:und|and|oder|or|sowie)\s+[^\s-]+(?=-)", re.I)
 
 
 # English names a war or crisis by its place, noun before noun ("the Ukraine war"); the
@@ -317,6 +323,9 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
                 o.genitive = False
         if text[rel.end:rel.end + 1] == "-" and text[rel.end + 1:rel.end + 2].isalpha():
             o.compound = not _ACTOR_HEADS.match(text, rel.end)
+        elif (suspended := _SUSPENDED.match(text, rel.end)) is not None:
+            # "US- and European-led structures", "US- und EU-Truppen": the head is the last part's
+            o.compound = not _ACTOR_HEADS.match(text, suspended.end())
         if _SUCCESSORS.search(text[max(0, rel.start - 20):rel.start]) and _REPUBLICS.match(text, rel.start):
             o.compound = True   # "sechs frühere Sowjetrepubliken", "former Soviet states": the successors, not the union
         if o.compound is False and gaz.kind_of(o.code) == "bloc" and text[rel.end:rel.end + 1] == "-" \
