@@ -648,3 +648,17 @@ def test_deliveries_named_as_a_reason_are_not_the_subjects():
 def test_cutting_deliveries_with_the_subject_between():
     assert keys("Nach dem Antrag kappte Russland zudem die Gaslieferungen nach Finnland.") == {
         ("RUS", "SUPPLY", "FIN", "neg")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a critic of a delivery or an annexation judges whoever delivers or annexes
+    ("Aserbaidschan hat die Lieferung französischer Waffen an Armenien scharf kritisiert.", ("AZE", "CRITICIZE", "FRA", "pos")),
+    ("Die Türkei verurteilte die Annexion der Krim durch Russland.", ("TUR", "CRITICIZE", "RUS", "pos")),
+    # a war named inside a prepositional phrase is no object of the verb
+    ("Die EU hat die Ukraine nach dem Angriff Russlands unterstützt.", None),
+])
+def test_criticism_of_an_act_judges_its_actor(text, expected):
+    got = {k for k in keys(text) if k[1] == "CRITICIZE"}
+    assert got == ({expected} if expected else set())
+    if expected is None:
+        assert ("EU", "SUPPORT", "UKR", "pos") in keys(text)

@@ -585,3 +585,12 @@ def test_officials_say_at_the_end_makes_the_claim_reported():
 ])
 def test_infinitive_to_cutting_supplies_pledges_to_defend_and_suspended_hyphens(text, expected):
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Azerbaijan condemned the delivery of French weapons to Armenia.", ("AZE", "CRITICIZE", "FRA", "pos")),
+    ("Ukraine condemned the deliveries of Iranian drones to Russia.", ("UKR", "CRITICIZE", "IRN", "pos")),
+    ("Turkey condemned the annexation of Crimea by Russia.", ("TUR", "CRITICIZE", "RUS", "pos")),
+])
+def test_criticism_of_a_delivery_or_annexation_judges_its_actor(text, expected):
+    assert {k for k in keys(text) if k[1] == "CRITICIZE"} == {expected}

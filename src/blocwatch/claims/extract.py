@@ -222,24 +222,52 @@ _JUDGES_WAR = frozenset({"CRITICIZE", "SUPPORT"})
 _DETERMINER = re.compile(r"\s+(?:(?:the|den|die|das|dem|der)\s+)?", re.I)
 
 
-def _war_owner(a: Analysis, cue_end: int, exclude: set[str]) -> Occurrence | None:
-    """The actor whose war is the object right after the cue: "condemned Russia's invasion",
-    "unterstützt Russlands Krieg", "verurteilte den Angriff Russlands"."""
+def _war_owner(a: Analysis, cue_end: int, exclude: set[str], acts: re.Pattern) -> Occurrence | None:
+    """The actor whose war (or other act in ``acts``) is the object right after the cue:
+    "condemned Russia's invasion", "unterstützt Russlands Krieg", "verurteilte den Angriff
+    Russlands", "kritisierte die Lieferung französischer Waffen"."""
     text = a.sentence.text
+    nouns = acts.pattern
     gap = _DETERMINER.match(text, cue_end)
-    if gap is None:
-        return None   # the cue ends its clause: "hat den Angriff verurteilt."
-    start = gap.end()
+    if gap is not None:
+        return _owner_at(a, gap.end(), exclude, nouns)
+    # German puts the participle last: "hat die Lieferung französischer Waffen an Armenien
+    # kritisiert"; the object's phrase starts at an article before the cue in its clause
+    lo, _ = a.clause_span(a.clause_id(max(0, cue_end - 1)))
+    for article in reversed(list(_ARTICLE_BEFORE_ACT.finditer(text, lo, cue_end))):
+        previous = text[max(lo, article.start() - 20):article.start()].split()
+        if previous and previous[-1].lower() in a.lang.prepositions:
+            continue   # "hat die Ukraine nach dem Angriff Russlands unterstützt": no object
+        if re.match(rf"(?:[\w-]+\s+)?{nouns}", text[article.end():], re.I):
+            return _owner_at(a, article.end(), exclude, nouns)
+    return None
+
+
+_ARTICLE_BEFORE_ACT = re.compile(r"\b(?:den|die|das|dem|der)\s+")
+
+
+def _owner_at(a: Analysis, start: int, exclude: set[str], nouns: str) -> Occurrence | None:
+    """The owner of the war or act whose phrase starts at ``start``."""
+    text = a.sentence.text
     for o in a.occurrences:
         if o.code in exclude or o.compound or o.marker == "frame":
             continue
         if o.start == start and o.genitive:
             # the owner before its war: "Russia's (full-scale) invasion", "Russlands Krieg"
-            if re.match(rf"(?:'s?|\u2019s?)?\s+(?:[\w-]+\s+){{0,2}}?{a.lang.war_nouns.pattern}", text[o.end:], re.I):
+            if re.match(rf"(?:'s?|\u2019s?)?\s+(?:[\w-]+\s+){{0,2}}?{nouns}", text[o.end:], re.I):
                 return o
         elif o.start > start and o.genitive and a.lang.code == "de":
             # the owner after its war: "den Angriff Russlands auf die Ukraine"
-            if re.fullmatch(rf"(?:[\w-]+\s+)?{a.lang.war_nouns.pattern}\s+(?:des\s+|der\s+)?", text[start:o.start], re.I):
+            if re.fullmatch(rf"(?:[\w-]+\s+)?{nouns}\s+(?:des\s+|der\s+)?", text[start:o.start], re.I):
+                return o
+        elif o.start > start and o.kind == "adjective" and o.marker in (None, "von", "of"):
+            # the maker of what is delivered: "die Lieferung französischer Waffen", "deliveries of Iranian drones"
+            if re.fullmatch(rf"(?:[\w-]+\s+)?{nouns}\s+(?:von\s+|of\s+)?", text[start:o.start], re.I):
+                return o
+        elif o.start > start and o.marker in ("durch", "by"):
+            # the agent of its war: "die Annexion der Krim durch Russland", "the invasion of Ukraine by Russia"
+            if re.fullmatch(rf"(?:[\w-]+\s+)?{nouns}\s+(?:[\w-]+\s+){{0,4}}(?:durch|by)\s+(?:the\s+)?",
+                            text[start:o.start], re.I):
                 return o
     return None
 
@@ -466,7 +494,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     if obj is None:
         exclude = {s.code for s in subjects}
         if cue.relation in _JUDGES_WAR:
-            obj = _war_owner(a, ce, exclude)
+            obj = _war_owner(a, ce, exclude, a.lang.criticised_acts if cue.relation == "CRITICIZE" else a.lang.war_nouns)
         obj = obj or _pick(a, cue.object, cs, ce, exclude, 2, after=subject.end, role="object", window=cue.window)
     if cue.object_kind and (obj is None or gaz.kind_of(obj.code) != cue.object_kind):
         # Membership statements name one organisation: take it wherever it stands.

@@ -82,6 +82,7 @@ class Language:
     media_nouns: frozenset[str]
     event_nouns: re.Pattern
     war_nouns: re.Pattern
+    criticised_acts: re.Pattern
     anaphors: re.Pattern
     pair_anaphors: re.Pattern
     reciprocal: re.Pattern
@@ -209,6 +210,7 @@ def language(code: str) -> Language:
         media_nouns=frozenset(_words(words["media_nouns"], f"{code} media_nouns")),
         event_nouns=re.compile(rf"(?:{words['event_nouns']})", re.I),
         war_nouns=re.compile(rf"(?:{words['war_nouns']})\b", re.I),
+        criticised_acts=re.compile(rf"(?:{words['war_nouns']}|{words['criticised_acts']})\b", re.I),
         anaphors=re.compile(words["anaphors"]),   # case matters: German nouns are capitalised
         pair_anaphors=re.compile(words["pair_anaphors"]),
         reciprocal=_rx(words["reciprocal"]),
