@@ -662,3 +662,17 @@ def test_criticism_of_an_act_judges_its_actor(text, expected):
     assert got == ({expected} if expected else set())
     if expected is None:
         assert ("EU", "SUPPORT", "UKR", "pos") in keys(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition between commas sits inside its clause: the verb after it keeps its subject
+    ("Die Türkei, ein Nato-Mitglied, kauft russische Raketen.",
+     {("TUR", "MEMBER_OF", "NATO", "pos"), ("RUS", "SUPPLY", "TUR", "pos")}),
+    ("Belarus, ein enger Verbündeter Moskaus, beherbergt russische Truppen.",
+     {("BLR", "ALIGN", "RUS", "pos"), ("RUS", "DEPLOY_FORCES", "BLR", "pos")}),
+    ("Armenien, Russlands traditioneller Verbündeter, sucht neue Partner.", {("ARM", "ALIGN", "RUS", "pos")}),
+    # "ein Nato-Land" alone is some member, not NATO
+    ("Ein Nato-Land hat Russland kritisiert.", set()),
+])
+def test_appositions(text, expected):
+    assert keys(text) == expected

@@ -594,3 +594,13 @@ def test_infinitive_to_cutting_supplies_pledges_to_defend_and_suspended_hyphens(
 ])
 def test_criticism_of_a_delivery_or_annexation_judges_its_actor(text, expected):
     assert {k for k in keys(text) if k[1] == "CRITICIZE"} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey, a NATO member, bought Russian S-400 missiles.",
+     {("TUR", "MEMBER_OF", "NATO", "pos"), ("RUS", "SUPPLY", "TUR", "pos")}),
+    ("Belarus, a close ally of Moscow, hosts Russian troops.",
+     {("BLR", "ALIGN", "RUS", "pos"), ("RUS", "DEPLOY_FORCES", "BLR", "pos")}),
+])
+def test_appositions_keep_the_clause_subject(text, expected):
+    assert keys(text) == expected

@@ -86,8 +86,8 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
         return o.code == a.topic and o.marker is None and not o.genitive
     if marker == "appos":
         # "die Türkei, ein Nato-Mitglied," / "Turkey, a NATO member": the head before the apposition
-        return re.fullmatch(r",\s+(?:a|an|the|ein|eine|einem|einer|der|die|das)\s+(?:[\w-]+\s+){0,2}",
-                            a.sentence.text[o.end:cue_start]) is not None
+        # (also after an owner: "Armenien, Russlands traditioneller Verbündeter")
+        return _APPOSITION.fullmatch(a.sentence.text, o.end, cue_start) is not None
     if marker == "after":
         if o.start < cue_end:
             return False
@@ -120,6 +120,8 @@ def _is_infinitive(a: Analysis, m: re.Match) -> bool:
 _GERUND_NOUN = re.compile(r"\b(?:of|against|from)\s+(?:provid|send|suppl|deliver|ship|giv|offer)\w*ing\s+(?:[\w-]+\s+){0,2}$", re.I)
 _TROOPS = re.compile(r"(?:truppen|soldaten|militärberater|ausbilder|söldner|streitkräfte|kämpfer|troops|soldiers|forces|"
                      r"advis[eo]rs|instructors|mercenaries|peacekeepers|fighters|warships?)\w*\b", re.I)
+_APPOSITION = re.compile(r",\s+(?:(?:a|an|the|ein|eine|einem|einer|der|die|das)\s+(?:[\w-]+\s+){0,2}(?:\w+)?"
+                         r"|[A-ZÄÖÜ][\w-]*(?:s|'s|\u2019s)\s+(?:[\w-]+\s+){0,2})")
 _REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 

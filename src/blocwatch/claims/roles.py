@@ -256,6 +256,7 @@ _LIST_GOES_ON = re.compile(r"\s*(?:[,;)]|\b(?:und|oder|sowie|noch|and|or|nor)\b|
 
 # ", die russisch kontrollierten Volksrepubliken": an article before adjectives and a noun,
 # not a relative pronoun (which is followed by an article, pronoun or adverb first)
+_APPOSITION_START = re.compile(r"\s*(?:ein|eine|einer|eines|einem|a|an|one of)\s", re.I)
 _ARTICLE_NP = re.compile(r'\s*(?:der|die|das|dem|den)\s+(?:[a-zäöüß]+(?:e|en|er|es|em|isch)\s+){0,2}["„“]?[A-ZÄÖÜ]')
 
 
@@ -329,8 +330,10 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         if _SUCCESSORS.search(text[max(0, rel.start - 20):rel.start]) and _REPUBLICS.match(text, rel.start):
             o.compound = True   # "sechs frühere Sowjetrepubliken", "former Soviet states": the successors, not the union
         if o.compound is False and gaz.kind_of(o.code) == "bloc" and text[rel.end:rel.end + 1] == "-" \
-                and re.search(r"\bein(?:e[mns]?)?\s+$", text[max(0, rel.start - 8):rel.start]):
-            o.compound = True   # "ein Nato-Land": some member state, not NATO itself
+                and re.search(r"\bein(?:e[mns]?)?\s+$", text[max(0, rel.start - 8):rel.start], re.I) \
+                and not re.search(r",\s*ein(?:e[mns]?)?\s+$", text[max(0, rel.start - 10):rel.start]):
+            o.compound = True   # "ein Nato-Land": some member state, not NATO itself (but "die
+                                # Türkei, ein Nato-Mitglied," names the head's membership)
         if o.compound is False and gaz.kind_of(o.code) == "bloc" and _SOME_BEFORE.search(text, max(0, rel.start - 16), rel.start) \
                 and _MEMBERS_AFTER.match(text, rel.end):
             o.compound = True   # "two CSTO member states supported Azerbaijan", "zwei OVKS-Staaten": some members
@@ -376,6 +379,11 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
     for i, s in enumerate(starts):
         if i and text[starts[i] - 1:starts[i]] == "," and lang.relative.match(text, s) \
                 and not _ARTICLE_NP.match(text, s):
+            relative.add(i)
+        elif i and i + 1 < len(starts) and text[s - 1:s] == "," and text[starts[i + 1] - 1:starts[i + 1]] == "," \
+                and _APPOSITION_START.match(text, s):
+            # an apposition between commas sits inside its clause like a relative one: "Die
+            # Türkei, ein Nato-Mitglied, kauft ...", "Belarus, a close ally of Moscow, hosts ..."
             relative.add(i)
     for o in occs:
         o.bloc = gaz.kind_of(o.code) == "bloc"
