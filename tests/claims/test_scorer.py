@@ -335,3 +335,28 @@ def test_without_a_setting_that_reaches_the_target_precision_the_chooser_weighs_
         docs.append(d)
     _, per, _ = training.choose_thresholds(docs, predicted)
     assert per["SUPPLY"] <= 0.6
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Putin has rarely left Russia since the start of the Ukraine war.", "en", {"UKR"}),
+    ("India has bought Russian oil since the start of the Ukraine conflict.", "en", {"UKR"}),
+    ("Seit dem Einmarsch Russlands in die Ukraine hat die EU Sanktionen verhängt.", "de", {"UKR"}),
+    ("Der Ukraine-Krieg dauert an.", "de", {"UKR"}),
+    # an owner or an adjective names who wages the war, not where
+    ("Russia's war goes on. The Russian invasion continues.", "en", set()),
+    ("Russlands Krieg dauert an.", "de", set()),
+])
+def test_the_wars_an_article_names_by_their_victim(text, lang, expected):
+    from blocwatch.claims.keys import war_targets
+
+    parsed = parse(_doc(text, lang))
+    assert war_targets(parsed.seen, parsed.lang) == expected
+
+
+def test_a_conflict_key_says_whether_the_article_names_the_war_by_one_side():
+    pairs = [("RUS", "UKR"), ("IND", "UKR")]
+    probs = np.array([[0.3, 0.1], [0.2, 0.1]])
+    rec = key_records(pairs, [0, 1], 2, probs, set(), ["CONFLICT"], "en", frozenset({"UKR"}))
+    got = dict(zip(rec.keys, rec.features))
+    assert got[("RUS", "CONFLICT", "UKR")]["war_named"] == 1.0
+    assert "war_named" not in key_records(pairs, [0, 1], 2, probs, set(), ["CONFLICT"], "en").features[0]

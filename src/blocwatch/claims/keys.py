@@ -18,6 +18,7 @@ Extraction and training build the records with the same function, ``key_records`
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -51,7 +52,8 @@ class KeyRecords:
 
 
 def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences: int,
-                probs: np.ndarray | None, rule_keys: set, relations: list[str], lang: str) -> KeyRecords:
+                probs: np.ndarray | None, rule_keys: set, relations: list[str], lang: str,
+                war_named: frozenset = frozenset()) -> KeyRecords:
     """The document's keys and their features. ``pairs``: each candidate's (a, b);
     ``sentences``: the index of each candidate's sentence; ``probs``: the candidate scorer's
     (len(pairs), relations + 1) probabilities, the last column P(neg); ``rule_keys``: the
@@ -129,6 +131,12 @@ def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences:
             f[f"rule|{r}"] = 1.0
         if ruled_pairs.get(pair, set()) - {r}:
             f["rule_other"] = 1.0
+        if r == "CONFLICT" and (s in war_named or o in war_named):
+            # the article names a war by this side's name ("the Ukraine war", "Krieg gegen die
+            # Ukraine") without its other party: how central the other side is says whose war it is
+            other = o if s in war_named else s
+            f["war_named"] = 1.0
+            f[f"war_named&rank={min(rank.get(other, 3), 3)}"] = 1.0
         best = found[0][1] if found else -1
         out.keys.append(key)
         out.features.append(f)
@@ -163,3 +171,24 @@ def matrix(rows: list[dict[str, float]], index: dict[str, int]):
         indptr.append(len(cols))
     return csr_matrix((np.array(vals, dtype=np.float64), np.array(cols, dtype=np.int64), np.array(indptr)),
                       shape=(len(rows), len(index)))
+
+
+def war_targets(seen: list, lang) -> frozenset[str]:
+    """The actors the article names a war by: "the Ukraine war", "der Ukraine-Krieg", "the
+    invasion of Ukraine", "der Krieg gegen die Ukraine" (not "Russia's war", "russische
+    Invasion": an owner or adjective names who wages it). ``seen``: the sentence analyses."""
+    war = lang.war_names.pattern
+    after = re.compile(rf"(?:-|\s+){war}" if lang.code == "en" else rf"-{war}", re.I)
+    # (an owner may stand between: "der Einmarsch Russlands in die Ukraine")
+    before = re.compile(rf"{war}\s+(?:[\w\u2019'-]+\s+)?(?:in|on|of|against|into|inside|gegen|auf|im|in der)\s+"
+                        rf"(?:(?:the|die|der|den|des)\s+)?$", re.I)
+    found = set()
+    for s in seen:
+        text, offset = s.sentence.text, s.sentence.start
+        for m in s.mentions:
+            if m.kind == "adjective":
+                continue
+            start, end = m.start - offset, m.end - offset
+            if after.match(text, end) or before.search(text, max(0, start - 60), start):
+                found.add(m.code)
+    return frozenset(found)

@@ -83,6 +83,7 @@ class Language:
     event_nouns: re.Pattern
     war_nouns: re.Pattern
     criticised_acts: re.Pattern
+    war_names: re.Pattern   # war_nouns and conflict_nouns
     anaphors: re.Pattern
     pair_anaphors: re.Pattern
     reciprocal: re.Pattern
@@ -211,6 +212,7 @@ def language(code: str) -> Language:
         event_nouns=re.compile(rf"(?:{words['event_nouns']})", re.I),
         war_nouns=re.compile(rf"(?:{words['war_nouns']})\b", re.I),
         criticised_acts=re.compile(rf"(?:{words['war_nouns']}|{words['criticised_acts']})\b", re.I),
+        war_names=re.compile(rf"(?:{words['war_nouns']}|{words['conflict_nouns']})\b", re.I),
         anaphors=re.compile(words["anaphors"]),   # case matters: German nouns are capitalised
         pair_anaphors=re.compile(words["pair_anaphors"]),
         reciprocal=_rx(words["reciprocal"]),

@@ -26,7 +26,7 @@ import numpy as np
 
 from ..model import RELATIONS, Document, ReadError, relation_key
 from .features import features, view_of
-from .keys import KeyRecords, confidence, key_records, matrix as key_matrix, rule_keys_of
+from .keys import KeyRecords, confidence, key_records, matrix as key_matrix, rule_keys_of, war_targets
 from .scorer import within_lexicon
 
 # The relations the analyses lean on: their threshold (and whether the rule engine's claims
@@ -65,6 +65,7 @@ class GoldDoc:
     evidence: dict[tuple[str, str, str], set[int]] = field(default_factory=dict)   # key -> its sentences
     rule_keys: set[tuple[str, str, str, str]] = field(default_factory=set)
     sentences: int = 0
+    war_named: frozenset = frozenset()   # keys.war_targets
 
 
 def load_gold(path: Path) -> dict[str, dict]:
@@ -162,6 +163,7 @@ def _featurise(document: Document, g: dict, corpus: str, parse, make_candidates,
         if found and key in out.required:
             out.evidence[key] = found
     out.rule_keys = rule_keys_of(parsed.rule_claims)
+    out.war_named = war_targets(parsed.seen, parsed.lang)
     return out
 
 
@@ -298,7 +300,7 @@ def _probabilities(docs: list[GoldDoc], vocabulary, weights, bias) -> list[np.nd
 def records_of(d: GoldDoc, probs: np.ndarray) -> KeyRecords:
     """The document stage's records of a document, as extraction builds them."""
     return key_records(d.pairs, [last for _, last in d.spans], d.sentences, probs, d.rule_keys,
-                       list(RELATIONS), d.language)
+                       list(RELATIONS), d.language, d.war_named)
 
 
 def fit_keys(docs: list[GoldDoc], records: list[KeyRecords]) -> tuple[list[str], np.ndarray, float]:
