@@ -32,7 +32,7 @@ from .claims.attributes import claim_from
 from .claims.candidates import Candidate, sentence_candidates
 from .claims.extract import SentenceAnalysis, analyse_sentence, merge
 from .claims.features import features, view_of
-from .claims.keys import key_records, rule_keys_of, war_targets
+from .claims.keys import cue_counts, key_records, rule_keys_of, war_targets
 from .claims.lexicon import SUPPORTED_LANGUAGES, Language, language
 from .claims.modality import source_of
 from .claims.roles import Discourse
@@ -141,7 +141,7 @@ def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
     probs = scoring.within_lexicon(model.score_all(rows), rows, model.relations) if rows else None
     records = key_records([c.pair for c in doc.candidates], [c.at for c in doc.candidates], len(doc.seen),
                           probs, rule_keys_of(doc.rule_claims), model.relations, doc.lang.code,
-                          war_targets(doc.seen, doc.lang))
+                          war_targets(doc.seen, doc.lang), cue_counts(doc.seen))
     confidence = dict(zip(records.keys, (float(p) for p in model.confidence(records.features))))
 
     claims = []

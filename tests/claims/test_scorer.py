@@ -360,3 +360,17 @@ def test_a_conflict_key_says_whether_the_article_names_the_war_by_one_side():
     got = dict(zip(rec.keys, rec.features))
     assert got[("RUS", "CONFLICT", "UKR")]["war_named"] == 1.0
     assert "war_named" not in key_records(pairs, [0, 1], 2, probs, set(), ["CONFLICT"], "en").features[0]
+
+
+def test_cue_counts_say_how_often_the_article_speaks_of_a_relation_around_each_actor():
+    from blocwatch.claims.keys import cue_counts
+
+    parsed = parse(_doc("Die EU verhängte Sanktionen gegen Russland. Russland kritisierte die Sanktionen. "
+                        "Belarus liegt im Osten.", "de"))
+    counts = cue_counts(parsed.seen)
+    assert counts["RUS"]["SANCTION"] == 2
+    assert counts["EU"]["SANCTION"] == 1
+    assert "SANCTION" not in counts.get("BLR", {})
+    pairs = [("EU", "RUS")]
+    rec = key_records(pairs, [0], 3, np.array([[0.5, 0.1]]), set(), ["SANCTION"], "de", frozenset(), counts)
+    assert rec.features[0]["cues|SANCTION=1-2-3"] == 1.0

@@ -37,6 +37,10 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+def _count_bucket(k: int) -> str:
+    return "0" if k == 0 else "1" if k == 1 else "2-3" if k <= 3 else "4+"
+
+
 def _first_bucket(k: int) -> str:
     return "0" if k == 0 else "1-2" if k <= 2 else "3-5" if k <= 5 else "6+"
 
@@ -53,7 +57,7 @@ class KeyRecords:
 
 def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences: int,
                 probs: np.ndarray | None, rule_keys: set, relations: list[str], lang: str,
-                war_named: frozenset = frozenset()) -> KeyRecords:
+                war_named: frozenset = frozenset(), cue_counts: dict | None = None) -> KeyRecords:
     """The document's keys and their features. ``pairs``: each candidate's (a, b);
     ``sentences``: the index of each candidate's sentence; ``probs``: the candidate scorer's
     (len(pairs), relations + 1) probabilities, the last column P(neg); ``rule_keys``: the
@@ -131,6 +135,11 @@ def key_records(pairs: list[tuple[str, str]], sentences: list[int], n_sentences:
             f[f"rule|{r}"] = 1.0
         if ruled_pairs.get(pair, set()) - {r}:
             f["rule_other"] = 1.0
+        if cue_counts is not None:
+            # how often the article speaks of this relation where it names each side (a war,
+            # sanctions, deliveries named around one side make a key of it likelier)
+            cs, co = cue_counts.get(s, {}).get(r, 0), cue_counts.get(o, {}).get(r, 0)
+            f[f"cues|{r}={_count_bucket(min(cs, co))}-{_count_bucket(max(cs, co))}"] = 1.0
         if r == "CONFLICT" and (s in war_named or o in war_named):
             # the article names a war by this side's name ("the Ukraine war", "Krieg gegen die
             # Ukraine") without its other party: how central the other side is says whose war it is
@@ -192,3 +201,15 @@ def war_targets(seen: list, lang) -> frozenset[str]:
             if after.match(text, end) or before.search(text, max(0, start - 60), start):
                 found.add(m.code)
     return frozenset(found)
+
+
+def cue_counts(seen: list) -> dict[str, dict[str, int]]:
+    """Per actor, per relation: in how many sentences naming the actor a cue of the relation
+    matched. ``seen``: the sentence analyses."""
+    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for s in seen:
+        relations = {cue.relation for cue, _ in s.cue_hits}
+        for code in {m.code for m in s.mentions}:
+            for r in relations:
+                out[code][r] += 1
+    return {code: dict(rels) for code, rels in out.items()}

@@ -26,7 +26,7 @@ import numpy as np
 
 from ..model import RELATIONS, Document, ReadError, relation_key
 from .features import features, view_of
-from .keys import KeyRecords, confidence, key_records, matrix as key_matrix, rule_keys_of, war_targets
+from .keys import KeyRecords, confidence, cue_counts, key_records, matrix as key_matrix, rule_keys_of, war_targets
 from .scorer import within_lexicon
 
 # The relations the analyses lean on: their threshold (and whether the rule engine's claims
@@ -66,6 +66,7 @@ class GoldDoc:
     rule_keys: set[tuple[str, str, str, str]] = field(default_factory=set)
     sentences: int = 0
     war_named: frozenset = frozenset()   # keys.war_targets
+    cue_counts: dict = field(default_factory=dict)   # keys.cue_counts
 
 
 def load_gold(path: Path) -> dict[str, dict]:
@@ -164,6 +165,7 @@ def _featurise(document: Document, g: dict, corpus: str, parse, make_candidates,
             out.evidence[key] = found
     out.rule_keys = rule_keys_of(parsed.rule_claims)
     out.war_named = war_targets(parsed.seen, parsed.lang)
+    out.cue_counts = cue_counts(parsed.seen)
     return out
 
 
@@ -300,7 +302,7 @@ def _probabilities(docs: list[GoldDoc], vocabulary, weights, bias) -> list[np.nd
 def records_of(d: GoldDoc, probs: np.ndarray) -> KeyRecords:
     """The document stage's records of a document, as extraction builds them."""
     return key_records(d.pairs, [last for _, last in d.spans], d.sentences, probs, d.rule_keys,
-                       list(RELATIONS), d.language, d.war_named)
+                       list(RELATIONS), d.language, d.war_named, d.cue_counts)
 
 
 def fit_keys(docs: list[GoldDoc], records: list[KeyRecords]) -> tuple[list[str], np.ndarray, float]:
