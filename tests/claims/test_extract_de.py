@@ -676,3 +676,11 @@ def test_criticism_of_an_act_judges_its_actor(text, expected):
 ])
 def test_appositions(text, expected):
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armenien hat seine Mitgliedschaft in der OVKS eingefroren.", {("ARM", "DISTANCE", "CSTO", "pos")}),
+    ("Mali brach die Beziehungen zu Frankreich ab.", {("MLI", "DISTANCE", "FRA", "pos")}),
+])
+def test_frozen_memberships_and_broken_relations_are_distance(text, expected):
+    assert keys(text) == expected

@@ -604,3 +604,13 @@ def test_criticism_of_a_delivery_or_annexation_judges_its_actor(text, expected):
 ])
 def test_appositions_keep_the_clause_subject(text, expected):
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # freezing a membership is no exit (ONTOLOGY: LEFT is leaving); it turns away from the bloc
+    ("Armenia froze its participation in the CSTO.", {("ARM", "DISTANCE", "CSTO", "pos")}),
+    ("Mali broke off ties with France.", {("MLI", "DISTANCE", "FRA", "pos")}),
+    ("The United States has suspended its strategic partnership with Moldova.", {("USA", "DISTANCE", "MDA", "pos")}),
+])
+def test_suspended_ties_and_frozen_memberships_are_distance(text, expected):
+    assert keys(text) == expected
