@@ -7,8 +7,10 @@ often and how early the pair is named, how central each actor is to the article 
 of its two main actors is what an annotator codes; a side remark about a third country
 rarely is), how many actors the best candidate's sentence names (a pair out of "the leaders
 of A, B, C and D met" is rarely coded), whether the headline names them, how many claims of
-the relation the rules found in the article, and how strongly the pair holds another
-relation. A second logistic regression over these, one record per (subject, relation, object) of a document, gives the claim's
+the relation the rules found in the article, how strongly the pair holds another
+relation, how often the article speaks of the relation where it names each side (cues of
+it in the sentences naming the actor), and, for CONFLICT, whether the article names a war
+by one side alone ("the Ukraine war": who wages it is the article's other main actor). A second logistic regression over these, one record per (subject, relation, object) of a document, gives the claim's
 confidence. It is fitted on out-of-fold candidate probabilities (training.py), so it sees
 what an unseen article gives, and it replaces a calibration of the best probability alone
 (CV on ../shared/train: see the README of `blocwatch train` and the issue notes).
