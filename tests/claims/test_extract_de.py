@@ -684,3 +684,13 @@ def test_appositions(text, expected):
 ])
 def test_frozen_memberships_and_broken_relations_are_distance(text, expected):
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attributive participle: the von-agent backs the noun after it, not the clause's object
+    ("Die Rebellen kämpfen gegen die von Russland unterstützte Regierung in Damaskus.", {("RUS", "SUPPORT", "SYR", "pos")}),
+    ("Die vom Iran unterstützte Hamas griff Israel an.", {("IRN", "SUPPORT", "HAMAS", "pos")}),
+    ("Die von Russland unterstützten Separatisten kämpfen gegen die Ukraine.", set()),
+])
+def test_attributive_participles_of_support(text, expected):
+    assert {k for k in keys(text) if k[1] == "SUPPORT"} == expected

@@ -614,3 +614,19 @@ def test_appositions_keep_the_clause_subject(text, expected):
 ])
 def test_suspended_ties_and_frozen_memberships_are_distance(text, expected):
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "help" before a bare verb helps with a task; "support militias" are no act of support
+    ("Iran's membership in the SCO will help implement infrastructure projects.", set()),
+    ("Turkey and its support militias launched operations against Syria.", set()),
+    ("The US helped Ukraine defend itself.", {("USA", "SUPPORT", "UKR", "pos")}),
+    # the gerund's subject is the one called out for its role
+    ("NATO called out China for its role in propping up Russia's war against Ukraine.", {("CHN", "SUPPORT", "RUS", "pos")}),
+])
+def test_help_with_a_task_support_nouns_and_gerunds(text, expected):
+    assert {k for k in keys(text) if k[1] == "SUPPORT"} == expected
+
+
+def test_calling_out_a_country_criticises_it():
+    assert ("NATO", "CRITICIZE", "CHN", "pos") in keys("NATO called out China for its role in the war.")

@@ -92,8 +92,9 @@ def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: i
         if o.start < cue_end:
             return False
         gap = a.sentence.text[cue_end:o.start]
-        # "OVKS-Mitglied Armenien", "NATO member Premier X": titles only, no verb ("member that wants")
-        return len(gap) <= 25 and re.fullmatch(r"(?:[\s-]|[A-ZÄÖÜ][\w-]*)*", gap) is not None
+        # "OVKS-Mitglied Armenien", "NATO member Premier X": titles only, no verb ("member that wants");
+        # a seat after its holder ("unterstützte Regierung in Damaskus")
+        return len(gap) <= 25 and _TITLES_GAP.fullmatch(gap) is not None
     return o.marker == a.lang.contractions.get(marker, marker)
 
 
@@ -122,6 +123,7 @@ _TROOPS = re.compile(r"(?:truppen|soldaten|militärberater|ausbilder|söldner|st
                      r"advis[eo]rs|instructors|mercenaries|peacekeepers|fighters|warships?)\w*\b", re.I)
 _APPOSITION = re.compile(r",\s+(?:(?:a|an|the|ein|eine|einem|einer|der|die|das)\s+(?:[\w-]+\s+){0,2}(?:\w+)?"
                          r"|[A-ZÄÖÜ][\w-]*(?:s|'s|\u2019s)\s+(?:[\w-]+\s+){0,2})")
+_TITLES_GAP = re.compile(r"(?:[\s-]|[A-ZÄÖÜ][\w-]*)*(?:\s(?:in|aus)\s)?(?:[\s-]|[A-ZÄÖÜ][\w-]*)*")
 _REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 
@@ -406,8 +408,11 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
                 return [(x.code, y.code)]
 
     subject = None
-    if a.lang.code == "en" and (((m.group().lower().endswith("ing") or re.search(r"ing\s+to\s+$", a.sentence.text[max(0, cs - 12):cs]))
-                                 and re.search(r"\b(?:of|for|against|from)\s+(?:\w+ing\s+to\s+)?$", a.sentence.text[max(0, cs - 25):cs]))
+    first_word = m.group().split()[0].lower() if m.group().split() else ""   # "propping up": the gerund
+    if a.lang.code == "en" and (((first_word.endswith("ing") or re.search(r"ing\s+to\s+$", a.sentence.text[max(0, cs - 12):cs]))
+                                 and re.search(r"\b(?:of|for|against|from)\s+(?:\w+ing\s+to\s+)?$"
+                                               r"|\bfor\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}in\s+$",   # "for its role in propping up"
+                                               a.sentence.text[max(0, cs - 40):cs]))
                                 or _GERUND_NOUN.search(a.sentence.text[max(0, cs - 45):cs])):
         # "accused Pyongyang of supplying shells", "warned Beijing against sending arms": the
         # gerund's subject is the object before "of"
