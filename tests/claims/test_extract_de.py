@@ -694,3 +694,10 @@ def test_frozen_memberships_and_broken_relations_are_distance(text, expected):
 ])
 def test_attributive_participles_of_support(text, expected):
     assert {k for k in keys(text) if k[1] == "SUPPORT"} == expected
+
+
+def test_a_list_after_a_colon_is_the_object_of_the_verb_before():
+    got = keys("Die GUS umfasst viele ehemalige Sowjetstaaten: Armenien, Aserbaidschan, Belarus und Kasachstan.")
+    assert got == {(c, "MEMBER_OF", "CIS", "pos") for c in ("ARM", "AZE", "BLR", "KAZ")}
+    # a colon before a clause still ends the clause before it
+    assert keys("Putin sagte: Russland und China sind Partner.") == {("CHN", "ALIGN", "RUS", "pos")}

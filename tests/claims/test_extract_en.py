@@ -154,13 +154,14 @@ def test_a_relative_clause_names_the_members_of_the_bloc_before_it():
 
 
 def test_a_bloc_in_the_list_a_relative_clause_gives_is_a_member_not_the_bloc():
-    got = keys("Japan is a member of the G7 group of nations, which also includes the US, the EU and the UK.")
-    assert ("JPN", "MEMBER_OF", "G7", "pos") in got
+    got = keys("Canada is a member of the G7 club, which also includes France, the EU and Italy.")
+    assert ("CAN", "MEMBER_OF", "G7", "pos") in got
     assert not {k for k in got if k[2] == "EU"}
 
 
 def test_the_size_of_a_bloc_names_no_member():
-    assert not {k for k in keys("The 32-member NATO alliance harshly called out China.") if k[1] == "MEMBER_OF"}
+    assert not {k for k in keys("The nine-member SCO bloc sharply criticised the United States.") if k[1] == "MEMBER_OF"}
+    assert not {k for k in keys("The 31-member NATO alliance met in Vilnius.") if k[1] == "MEMBER_OF"}
 
 
 def test_demanding_that_someone_stop_support_names_no_support_of_the_one_who_demands():
@@ -630,3 +631,8 @@ def test_help_with_a_task_support_nouns_and_gerunds(text, expected):
 
 def test_calling_out_a_country_criticises_it():
     assert ("NATO", "CRITICIZE", "CHN", "pos") in keys("NATO called out China for its role in the war.")
+
+
+def test_a_relative_clause_on_the_bloc_lists_members_after_articles():
+    got = keys("Iran is an observer of the SCO, which also includes India and the UK.")
+    assert {k for k in got if k[1] == "MEMBER_OF"} == {("IND", "MEMBER_OF", "SCO", "pos"), ("GBR", "MEMBER_OF", "SCO", "pos")}

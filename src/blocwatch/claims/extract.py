@@ -123,7 +123,7 @@ _TROOPS = re.compile(r"(?:truppen|soldaten|militärberater|ausbilder|söldner|st
                      r"advis[eo]rs|instructors|mercenaries|peacekeepers|fighters|warships?)\w*\b", re.I)
 _APPOSITION = re.compile(r",\s+(?:(?:a|an|the|ein|eine|einem|einer|der|die|das)\s+(?:[\w-]+\s+){0,2}(?:\w+)?"
                          r"|[A-ZÄÖÜ][\w-]*(?:s|'s|\u2019s)\s+(?:[\w-]+\s+){0,2})")
-_TITLES_GAP = re.compile(r"(?:[\s-]|[A-ZÄÖÜ][\w-]*)*(?:\s(?:in|aus)\s)?(?:[\s-]|[A-ZÄÖÜ][\w-]*)*")
+_TITLES_GAP = re.compile(r"(?:[\s-]|[A-ZÄÖÜ][\w-]*|the|die|der|das)*(?:\s(?:in|aus)\s)?(?:[\s-]|[A-ZÄÖÜ][\w-]*)*")
 _REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 

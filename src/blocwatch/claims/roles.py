@@ -365,10 +365,21 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
     coordinated_gaps = [(occs[i - 1].end, o.start) for i, o in enumerate(occs) if i and o.group == occs[i - 1].group]
     starts = [0]
     relative = set()
+    # a list that ends the sentence after a colon: "umfasst viele ehemalige Sowjetstaaten:
+    # Armenien, Aserbaidschan, ... und Usbekistan." (not "sagte: Russland und China sind ...")
+    group_size: dict[int, int] = {}
+    group_end: dict[int, int] = {}
+    for o in occs:
+        group_size[o.group] = group_size.get(o.group, 0) + 1
+        group_end[o.group] = o.end
+    list_starts = {o.start for o in occs if group_size[o.group] >= 2
+                   and re.fullmatch(r"[\W\d_]*", text[group_end[o.group]:])}
     for m in list(_BOUNDARY.finditer(text)) + list(lang.clause_words.finditer(text)):
         pos = m.start()
         if any(a <= pos < b for a, b in coordinated_gaps):
             continue
+        if m.group() == ":" and _skip_space(text, m.end()) in list_starts:
+            continue   # "umfasst viele ehemalige Sowjetstaaten: Armenien, Aserbaidschan, ...": the list is the object
         starts.append(m.end() if m.group() in ",;:" else pos)
     for i, o in enumerate(occs):
         m = _AND_BEFORE.search(text, max(0, o.start - 12), o.start)
