@@ -106,7 +106,7 @@ def _analyse_rules(doc: Parsed, keep_pairs: bool) -> None:
                 in_sentence.append(doc.mentions[i])
             i += 1
         if previous and doc.lang.attributes_previous.match(sentence.text):
-            # "Das berichtete der britische Sender Sky News.": the claims before are reported
+            # "Das meldete die Nachrichtenagentur Reuters.": the claims before are reported
             for claim in previous:
                 claim.modality = "reported"
                 claim.source = claim.source or source_of(sentence.text)

@@ -155,11 +155,11 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
                 continue   # an English noun's adjective stands before it: in "the US sanctions Iranian
                            # airlines" the adjective heads the verb's object
             if role == "subject" and marker == "gen" and a.lang.code == "en" and o.start > cue_end:
-                continue   # an English possessor precedes what it owns: "China's support for Russia's military"
+                continue   # an English possessor precedes what it owns: "Iran's backing for Syria's army"
             if role == "subject" and marker == "gen" and window is not None and o.start > cue_end \
                     and not _NEXT_GENITIVE.fullmatch(a.sentence.text, cue_end, o.start):
                 continue   # a genitive after a noun is its own only right after it ("Angriffskrieg Russlands",
-                           # not "des russischen Angriffskriegs gegen die Ukraine sind die Beziehungen Moldaus")
+                           # not "seit dem Krieg gegen Georgien sind die Beziehungen Armeniens ...")
             if role == "subject" and marker == "nom" and a.lang.code == "en" and o.start > cue_start \
                     and not _passive_agent(a, cue_start):
                 continue   # English subjects stand before their verb ("observers in Moscow accused Astana")
@@ -458,7 +458,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
             subject = next((o for o in a.occurrences if o.genitive and o.end <= cs and not o.compound
                             and re.fullmatch(r"(?:'s|\u2019s|'|\u2019)?\s+(?:[\w-]+\s+)?", a.sentence.text[o.end:cs])), None)
         if subject is None and cue.relation == "DEPLOY_FORCES" and _TROOPS.match(a.sentence.text, cs):
-            # "nennt Zahlen zu nordkoreanischen Soldaten in Russland": the troops' own adjective
+            # "berichtet über belarussische Soldaten in Mali": the troops' own adjective
             # or genitive names their sender, before any subject of the clause
             subject = next((o for o in reversed(a.occurrences) if o.end <= cs and (o.kind == "adjective" or o.genitive)
                             and re.fullmatch(r"\s*(?:[\w-]+\s+)?", a.sentence.text[o.end:cs])
@@ -626,8 +626,8 @@ def _claims_for_cue(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, pub_date
         return []
     subject_at = min([o.start for o in a.occurrences if o.code == pairs[0][0] and o.start <= m.start()] + [lo])
     polarity = cue.polarity or ("pos" if cue.ignore_negation else _polarity(a, cue, m, clause, lo, hi, pairs[0][0]))
-    # a plan or wish may sit in the clause of the subject: "Peking könnte Nordkorea
-    # nutzen, um eigene Lieferungen an Russland zu verschleiern"
+    # a plan or wish may sit in the clause of the subject: "Teheran will Armenien
+    # nutzen, um Lieferungen an Syrien zu tarnen"
     modality = modality_of(text, text[subject_at:hi], lang, cue.modality)
     # No time in the sentence: the article speaks of its own day (month precision).
     stated = timex.nearest(times, m.start())

@@ -134,7 +134,7 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
         return None   # "die Führung in Teheran", "the government in Kabul": the capital acts
     if lang.code == "en" and before and before[-1].lower() == "of" and len(before) >= 2 \
             and _HOLDER_OF.fullmatch(before[-2]):
-        return None   # "the Ministry of Foreign Affairs of Ukraine called on ...": Ukraine acts
+        return None   # "the Ministry of Defence of Poland said ...": Poland acts
     dative = False
     example = False
     quantity = False
@@ -312,10 +312,10 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
             o.event = True   # "its Ukraine offensive", "the Syria war": a name that only names the war
         if o.marker == "um" and re.match(r"[^,.;]{0,40}\bzu\s+\w+", text[rel.end:]):
             o.marker = None   # "um den Diktator Assad zu stützen": an object, not "um" + place
-        # an English possessive owns its noun whatever governs the phrase: in "concerns about
-        # China's support for Russia's military" China is the supporter, Russia the supported
+        # an English possessive owns its noun whatever governs the phrase: in "worries over
+        # Iran's backing for Syria's army" Iran is the supporter, Syria the supported
         if o.marker == "während" and not _is_genitive(text, rel, gaz, lang):
-            o.marker = None   # "Während Russland auf der Seite Armeniens steht": a conjunction, not "während des Krieges"
+            o.marker = None   # "Während Polen die Ukraine unterstützt, ...": a conjunction, not "während des Krieges"
         o.genitive = (o.marker is None or lang.code == "en") and _is_genitive(text, rel, gaz, lang)
         if o.genitive and lang.code == "de":
             # A genitive directly followed by a title is the actor itself ("Kasachstans Präsident").

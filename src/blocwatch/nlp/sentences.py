@@ -23,7 +23,7 @@ _MONTHS = ("januar|februar|märz|april|mai|juni|juli|august|september|oktober|no
 
 # Candidate boundary: end punctuation, optional closing quotes/brackets, whitespace; or, in
 # scraped text that lost the space, end punctuation glued between a lower-case word and a
-# capitalised one ("between the two countries.The North's news agency").
+# capitalised one ("talks with Minsk.The ministry added").
 _BOUNDARY = re.compile(r"""[.!?]+["'“”‘’»«)\]]*\s+|(?<=[a-zäöüß]{2})[.!?](?=[A-ZÄÖÜ][a-zäöüß])""")
 _NEXT_STARTS_SENTENCE = re.compile(r"""["'„“‚‘»«(\[]?[A-ZÄÖÜ0-9]""")
 _ORDINAL_BEFORE_MONTH = re.compile(r"\d{1,2}\.\s+(?:" + _MONTHS + r")\b", re.I)

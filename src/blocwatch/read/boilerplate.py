@@ -2,7 +2,7 @@
 
 Text scrapes keep the page's chrome: share buttons, "Lesen Sie auch:" teasers, picture
 captions and credits, bylines, menus, ads and source lists. Left in, they add actors and
-claims the article never states ("Lesen Sie auch: China fällt Putin in den Rücken!"),
+claims the article never states ("Lesen Sie auch: Ankara lässt Moskau abblitzen"),
 and a menu line "Nachrichten für Deutschland" makes Germany an actor. Every later stage
 indexes the cleaned text, so this is where that noise must go.
 
