@@ -163,6 +163,8 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
             if role == "subject" and marker == "nom" and a.lang.code == "en" and o.start > cue_start \
                     and not _passive_agent(a, cue_start):
                 continue   # English subjects stand before their verb ("observers in Moscow accused Astana")
+            if role == "subject" and marker == "by" and o.clause != cue_clause:
+                continue   # a passive's agent belongs to its own verb: "China, backed by Russia, criticized ..."
             if role == "subject" and marker == "nom" and o.clause != cue_clause and a.lang.code == "en" \
                     and (o.clause > cue_clause or not _clause_continues(a, cue_clause)):
                 continue   # an English verb finds its subject in its own clause (SVO)
@@ -302,7 +304,9 @@ def _clause_continues(a: Analysis, clause: int) -> bool:
     if clause in a.relative_clauses:
         return True
     start = a.clause_starts[clause] if clause < len(a.clause_starts) else 0
-    return bool(re.match(r"\s*(?:and|or|but|then)\b", a.sentence.text[start:], re.I))
+    # (", called for talks and has not condemned ...": a verb first continues the subject's series)
+    return bool(re.match(r"\s*(?:and|or|but|then)\b", a.sentence.text[start:], re.I)
+                or re.match(r"\s*(?:has|have|had|is|was|will|would|also|[a-z]+ed)\b", a.sentence.text[start:]))
 
 
 def _relative_antecedent(a: Analysis, cue_start: int) -> Occurrence | None:
@@ -502,6 +506,11 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         exclude = {s.code for s in subjects}
         if cue.relation in _JUDGES_WAR:
             obj = _war_owner(a, ce, exclude, a.lang.criticised_acts if cue.relation == "CRITICIZE" else a.lang.war_nouns)
+        if obj is None and "nom" in cue.object and cue.window is None:
+            # a relative clause's missing nominative is its antecedent, whatever governs it:
+            # "tension with Minsk, which has drawn criticism from Vilnius"
+            ante = _relative_antecedent(a, cs)
+            obj = ante if ante is not None and ante.code not in exclude else None
         obj = obj or _pick(a, cue.object, cs, ce, exclude, 2, after=subject.end, role="object", window=cue.window)
     if cue.object_kind and (obj is None or gaz.kind_of(obj.code) != cue.object_kind):
         # Membership statements name one organisation: take it wherever it stands.
