@@ -225,7 +225,7 @@ def test_a_states_adjective_before_a_group_says_whose_it_is_and_names_no_party()
 
 
 def test_latin_america_is_no_state():
-    assert actors("Nicaragua is the Kremlin's key ally in Latin America.", "en") == {"NIC", "RUS"}
+    assert actors("Venezuela remains Moscow's closest partner in Latin America.", "en") == {"VEN", "RUS"}
     assert actors("Russland sucht Partner in Lateinamerika.") == {"RUS"}
 
 

@@ -452,7 +452,7 @@ def test_resuming_fighting_is_no_admission_to_a_bloc():
 
 
 def test_supplying_a_country_as_a_noun_names_the_recipient_in_the_genitive():
-    assert ("CHN", "SUPPLY", "RUS", "pos") not in keys("Russland will seine Erdgasleitung in Betrieb nehmen - zur Versorgung Chinas.")
+    assert ("CHN", "SUPPLY", "RUS", "pos") not in keys("Russland eröffnet im Herbst eine neue Gasleitung - zur Versorgung Chinas.")
 
 
 def test_relations_are_not_a_purchase():
@@ -461,14 +461,14 @@ def test_relations_are_not_a_purchase():
 
 
 def test_allies_given_as_examples_are_not_allies_of_each_other():
-    got = keys("Der Besuch gilt nicht direkten Verbündeten wie China, Weißrussland oder Kasachstan.")
+    got = keys("Der Minister besucht diesmal keine engen Verbündeten wie Belarus, Nordkorea oder Syrien.")
     assert not {k for k in got if k[1] == "ALIGN"}
 
 
 @pytest.mark.parametrize("text, key", [
     ("Frankreich steht an der Seite Finnlands.", ("FRA", "SUPPORT", "FIN", "pos")),
-    ("Während Russland auf der Seite Armeniens steht, wird Aserbaidschan von der Türkei unterstützt.",
-     ("RUS", "SUPPORT", "ARM", "pos")),
+    ("Während Frankreich fest auf der Seite Armeniens steht, hält sich Deutschland zurück.",
+     ("FRA", "SUPPORT", "ARM", "pos")),
 ])
 def test_standing_at_someones_side_is_support(text, key):
     assert key in keys(text)
@@ -483,13 +483,13 @@ def test_a_partnership_between_two_is_theirs_not_the_speakers(text):
 
 
 def test_defending_someone_against_criticism_is_no_criticism():
-    assert not {k for k in keys("Der Kremlchef hatte Orban gegen die Kritik, er sei moskaufreundlich, in Schutz genommen.")
+    assert not {k for k in keys("Peking hat Teheran gegen die Kritik, es liefere Drohnen, ausdrücklich in Schutz genommen.")
                 if k[1] == "CRITICIZE"}
 
 
 @pytest.mark.parametrize("text", [
-    "Der ungarische Regierungschef trifft erstmals seit dem Überfall auf die Ukraine den russischen Präsidenten.",
-    "Es ist die erste Reise eines Vertreters der Slowakei nach Russland seit dessen Überfall auf die Ukraine.",
+    "Zum ersten Mal seit dem Überfall auf die Ukraine reist ein ungarischer Minister nach Moskau.",
+    "Der slowakische Regierungschef reist nach Russland, zum ersten Mal seit dessen Überfall auf die Ukraine.",
 ])
 def test_the_attack_as_a_time_frame_names_no_attacker_in_the_sentence_subject(text):
     assert not {k for k in keys(text) if k[1] == "CONFLICT" and k[0] in ("HUN", "SVK")}
@@ -533,26 +533,26 @@ def test_besorgnis_ueber_eine_tat_kritisiert_ihren_traeger():
 
 @pytest.mark.parametrize("text, expected", [
     # the possessive names the actor right before it: Russia's invasion, not China's
-    ("Sowohl China als auch der Iran haben Russland während seiner Invasion in der Ukraine unterstützt.",
+    ("Sowohl Nordkorea als auch Belarus haben Russland bei seiner Invasion in der Ukraine geholfen.",
      ("RUS", "CONFLICT", "UKR", "pos")),
     ("Russland hat mit seinem Angriffskrieg gegen die Ukraine Europa erschüttert.", ("RUS", "CONFLICT", "UKR", "pos")),
     # the war in a frame ("nach Beginn des ...") still names who wages it; a genitive far
     # after the noun is not its owner
-    ("Nach Beginn des russischen Angriffskriegs gegen die Ukraine sind die Beziehungen Moldaus zu Moskau schlecht.",
+    ("Nach Beginn des russischen Kriegs gegen die Ukraine kühlten die Beziehungen Moldaus zu Moskau merklich ab.",
      ("RUS", "CONFLICT", "UKR", "pos")),
 ])
 def test_wer_den_krieg_fuehrt(text, expected):
     found = keys(text)
     assert expected in found
-    assert not any(k[1] == "CONFLICT" and k[0] in ("CHN", "MDA") for k in found)
+    assert not any(k[1] == "CONFLICT" and k[0] in ("PRK", "BLR", "MDA") for k in found)
 
 
 def test_ein_adjektivpaar_benennt_nur_sein_eigenes_nomen():
-    assert keys("Der saudisch-iranische Deal nährt Hoffnungen, China könnte im Ukraine-Krieg vermitteln.") == set()
+    assert keys("Der türkisch-katarische Vertrag weckt Zuversicht, Ankara könne im Ukraine-Krieg Gespräche anstoßen.") == set()
 
 
 def test_das_adjektiv_der_truppen_nennt_den_entsender():
-    assert keys("Der südkoreanische Geheimdienst nennt Zahlen zu nordkoreanischen Soldaten in Russland.") == {
+    assert keys("Die amerikanische Regierung veröffentlicht Schätzungen zu nordkoreanischen Soldaten in Russland.") == {
         ("PRK", "DEPLOY_FORCES", "RUS", "pos")}
 
 
@@ -608,7 +608,7 @@ def test_gegenseitiger_beistand_gilt_in_beide_richtungen():
 @pytest.mark.parametrize("text, polarity", [
     # the negated verb is the claim's subject's own: "beteiligt sich nicht an den Sanktionen"
     ("Die Türkei beteiligt sich nicht an den Sanktionen gegen Russland.", "neg"),
-    ("Die Türkei hat sich bislang nicht an den Sanktionen gegen Russland beteiligt.", "neg"),
+    ("Die Türkei hat sich bis heute nicht an den Sanktionen gegen Moskau beteiligt.", "neg"),
     ("Die Türkei beteiligt sich an den Sanktionen gegen Russland.", "pos"),
 ])
 def test_negated_participation_in_sanctions(text, polarity):
@@ -626,8 +626,8 @@ def test_negation_of_another_verb_leaves_the_noun_owners_request():
     ("Während Russland Armenien unterstützt, hilft die Türkei Aserbaidschan.",
      {("RUS", "SUPPORT", "ARM", "pos"), ("TUR", "SUPPORT", "AZE", "pos")}),
     # paired conjunctions coordinate their actors
-    ("Sowohl China als auch der Iran haben Russland unterstützt.",
-     {("CHN", "SUPPORT", "RUS", "pos"), ("IRN", "SUPPORT", "RUS", "pos")}),
+    ("Sowohl Belarus als auch der Iran haben Moskau unterstützt.",
+     {("BLR", "SUPPORT", "RUS", "pos"), ("IRN", "SUPPORT", "RUS", "pos")}),
     ("Nicht nur China, sondern auch der Iran hat Russland unterstützt.",
      {("CHN", "SUPPORT", "RUS", "pos"), ("IRN", "SUPPORT", "RUS", "pos")}),
 ])
@@ -646,8 +646,7 @@ def test_deliveries_named_as_a_reason_are_not_the_subjects():
 
 
 def test_cutting_deliveries_with_the_subject_between():
-    assert keys("Nach dem Antrag kappte Russland zudem die Gaslieferungen nach Finnland.") == {
-        ("RUS", "SUPPLY", "FIN", "neg")}
+    assert keys("Danach kappte Moskau sogar die Öllieferungen nach Polen.") == {("RUS", "SUPPLY", "POL", "neg")}
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -191,9 +191,11 @@ def test_bases_abroad_are_a_deployment():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Russian military advisors are in Equatorial Guinea to train local forces.", ("RUS", "DEPLOY_FORCES", "GNQ", "pos")),
+    ("Russian military instructors are in the Central African Republic to guard the president.",
+     ("RUS", "DEPLOY_FORCES", "CAF", "pos")),
     ("Russian troops remain in Moldova.", ("RUS", "DEPLOY_FORCES", "MDA", "pos")),
-    ("North Korea has confirmed it sent troops to fight for Russia against Ukraine.", ("PRK", "DEPLOY_FORCES", "RUS", "pos")),
+    ("North Korea has admitted it dispatched combat troops to fight for Russia in the Kursk region.",
+     ("PRK", "DEPLOY_FORCES", "RUS", "pos")),
 ])
 def test_forces_standing_or_sent_abroad_are_a_deployment(text, expected):
     assert expected in keys(text)
@@ -226,8 +228,7 @@ def test_purchases_arming_and_bases(text, key):
 
 
 def test_a_possessive_after_a_preposition_still_owns_its_noun():
-    assert ("CHN", "SUPPORT", "RUS", "pos") in keys(
-        "The US raised concerns about China's support for Russia's military.")
+    assert ("IRN", "SUPPORT", "RUS", "pos") in keys("Germany voiced worries about Iran's support for Russia's army.")
 
 
 def test_one_of_the_allies_is_alignment():
@@ -302,25 +303,24 @@ def test_a_made_thing_that_is_shot_down_was_not_supplied():
 
 
 def test_a_place_that_names_a_war_is_no_party():
-    assert ("PRK", "SUPPORT", "UKR", "pos") not in keys(
-        "Pyongyang has been arming Russia to support its Ukraine offensive.")
+    assert ("PRK", "SUPPORT", "UKR", "pos") not in keys("Pyongyang ships shells to Moscow to support its Ukraine invasion.")
 
 
 def test_assisting_each_other_in_case_of_aggression_is_a_mutual_guarantee():
-    got = keys("Moscow and Pyongyang agreed to assist each other in case of foreign aggression.")
+    got = keys("Moscow and Pyongyang vowed to assist each other in case of aggression against either side.")
     assert {("RUS", "GUARANTEE", "PRK", "pos"), ("PRK", "GUARANTEE", "RUS", "pos")} <= got
     assert not {k for k in got if k[1] == "SUPPORT"}
 
 
 def test_asking_several_states_for_support_is_a_request_not_support():
-    got = keys("Armenia officially asked Russia and other CSTO member states for support after the attack.")
-    assert ("ARM", "REQUEST_AID", "RUS", "pos") in got
+    got = keys("Tajikistan formally asked Russia and the other CSTO member states for support during the border clashes.")
+    assert ("TJK", "REQUEST_AID", "RUS", "pos") in got
     assert not {k for k in got if k[1] == "SUPPORT"}
 
 
 @pytest.mark.parametrize("text", [
-    "The U.S. sanctioned a long list of Chinese and Russian companies over their support for Moscow's war.",
-    "It is the first time Washington has targeted Chinese firms over their alleged support for Moscow.",
+    "The U.S. Treasury sanctioned dozens of Chinese and Indian firms over their support for Moscow's army.",
+    "This year Washington targeted Turkish banks over their alleged support for Moscow.",
 ])
 def test_sanctions_over_support_name_no_supporter_in_the_sanctioner(text):
     assert ("USA", "SUPPORT", "RUS", "pos") not in keys(text)
@@ -331,15 +331,15 @@ def test_giving_back_is_not_backing():
 
 
 @pytest.mark.parametrize("text, key", [
-    ("Trump threatened to impose penalties on India for purchasing Russian energy.", ("RUS", "SUPPLY", "IND", "pos")),
-    ("India had been targeted by the US for importing oil from Russia.", ("RUS", "SUPPLY", "IND", "pos")),
+    ("The White House threatened to punish India for purchasing Russian crude oil.", ("RUS", "SUPPLY", "IND", "pos")),
+    ("Turkey had been singled out by Brussels for importing gas from Russia.", ("RUS", "SUPPLY", "TUR", "pos")),
 ])
 def test_buying_as_a_gerund_after_for_names_the_buyer_before_it(text, key):
     assert key in keys(text)
 
 
 def test_a_ban_on_exporting_is_no_supply():
-    assert not {k for k in keys("The measures prohibit Japanese companies from exporting goods to Russia.")
+    assert not {k for k in keys("The decree prohibits Indian firms from exporting drone parts to Russia.")
                 if k[1] == "SUPPLY"}
 
 
@@ -358,8 +358,8 @@ def test_part_of_their_games_is_no_membership():
 
 
 @pytest.mark.parametrize("text", [
-    "He also criticized the NATO military alliance, accusing it of fueling an arms race.",
-    "The BRICS alliance, initially composed of Brazil, Russia, India, China and South Africa, has expanded.",
+    "The minister condemned the NATO military alliance for its eastward expansion.",
+    "The BRICS alliance, originally formed by Brazil, Russia, India and China, now counts ten members.",
     "The western security alliance NATO called China a decisive enabler.",
 ])
 def test_an_alliance_noun_beside_a_bloc_describes_the_bloc(text):
@@ -371,20 +371,20 @@ def test_an_alliance_with_someone_is_still_alignment():
 
 
 def test_a_no_limits_partnership_is_not_negated():
-    assert ("CHN", "ALIGN", "RUS", "pos") in keys("China and Russia declared a \"no limits\" partnership in 2022.")
+    assert ("CHN", "ALIGN", "RUS", "pos") in keys("Moscow and Beijing announced a \"no limits\" partnership shortly before the war.")
 
 
 def test_the_state_after_an_office_and_of_acts():
-    assert ("UKR", "CRITICIZE", "IRN", "pos") in keys(
-        "The Ministry of Foreign Affairs of Ukraine called on Iran to stop military aid to Russia.")
+    assert ("UKR", "CRITICIZE", "BLR", "pos") in keys(
+        "The Ministry of Defence of Ukraine called on Belarus to halt all arms deliveries to Moscow.")
 
 
 def test_calling_on_someone_to_stop_aid_names_no_aid_of_the_caller():
-    assert ("UKR", "SUPPORT", "RUS", "pos") not in keys("Ukraine called on Iran to stop military aid to Russia.")
+    assert ("UKR", "SUPPORT", "RUS", "pos") not in keys("Kyiv called on Minsk to end its military assistance to Moscow.")
 
 
 def test_a_partnership_between_two_is_theirs_not_the_critics():
-    assert {k for k in keys("NATO criticized the growing partnership between Russia and China.")
+    assert {k for k in keys("The G7 sharply criticized the ever closer partnership between Beijing and Moscow.")
             if k[1] == "ALIGN"} == {("CHN", "ALIGN", "RUS", "pos")}
 
 
@@ -398,8 +398,8 @@ def test_drawing_criticism_turns_the_roles_and_defending_against_it_is_none(text
 
 
 def test_those_hit_by_sanctions_do_not_impose_them():
-    got = keys("India, China and Turkey affected by EU sanctions targeting Russia.")
-    assert not {k for k in got if k[1] == "SANCTION" and k[0] in ("IND", "CHN", "TUR")}
+    got = keys("Serbia, Armenia and Kazakhstan affected by EU's newest sanctions package against Moscow.")
+    assert not {k for k in got if k[1] == "SANCTION" and k[0] in ("SRB", "ARM", "KAZ")}
     assert ("USA", "SANCTION", "RUS", "pos") in keys("Russia was hit by new US sanctions.")
 
 
@@ -410,7 +410,7 @@ def test_cooperation_of_one_with_another_is_theirs_not_the_critics():
 
 @pytest.mark.parametrize("text, expected", [
     # who condemns or backs a country's war judges that country, not the war's victim
-    ("Brazil has refused to condemn Russia's invasion of Ukraine.", ("BRA", "CRITICIZE", "RUS", "neg")),
+    ("Mexico still refuses to condemn Moscow's invasion of Ukraine.", ("MEX", "CRITICIZE", "RUS", "neg")),
     ("Venezuela openly backed Russia's full-scale war against Ukraine.", ("VEN", "SUPPORT", "RUS", "pos")),
 ])
 def test_judging_a_war_judges_its_owner(text, expected):
@@ -428,8 +428,8 @@ def test_a_delivery_stopped_is_negated():
 
 
 def test_concern_raised_about_an_act_criticises_its_actor():
-    found = keys("Blinken raised concerns about China's support for Russia's military.")
-    assert ("USA", "CRITICIZE", "CHN", "pos") in found
+    found = keys("Macron raised concerns about Iran's support for Russia's drone program.")
+    assert ("FRA", "CRITICIZE", "IRN", "pos") in found
     assert not any(k[1] == "CRITICIZE" and k[2] == "RUS" for k in found)
 
 
@@ -458,7 +458,7 @@ def test_a_leader_arriving_is_no_deployment_even_beside_a_military_word():
 
 def test_a_bloc_qualifying_member_states_admits_nobody():
     assert keys("NATO member states supported Ukraine.") == {("NATO", "SUPPORT", "UKR", "pos")}
-    assert keys("He claimed that two CSTO member states supported Azerbaijan before the war.") == set()
+    assert keys("The minister alleged that three CSTO member states had backed Azerbaijan in secret.") == set()
 
 
 def test_a_bloc_title_before_a_state_leaves_the_state_the_actor():
@@ -544,7 +544,7 @@ def test_sanctions_as_noun_and_as_verb(text, expected):
 
 
 def test_companies_hit_with_sanctions_impose_none():
-    got = keys("Also hit with sanctions are companies from Belarus, Turkey and Kazakhstan.")
+    got = keys("Also hit with the new sanctions are shipping firms from Armenia, Serbia and Kyrgyzstan.")
     assert not {k for k in got if k[1] == "SANCTION"}
 
 
@@ -556,7 +556,7 @@ def test_not_only_but_also_coordinates_the_subjects():
 @pytest.mark.parametrize("text, expected", [
     ("Uzbekistan has refrained from supporting Russia.", ("UZB", "SUPPORT", "RUS", "neg")),
     # "the X people" names the country
-    ("Russia will continue to provide aid to the Belarusian people.", ("RUS", "SUPPORT", "BLR", "pos")),
+    ("Moscow will keep sending humanitarian aid to the Syrian people.", ("RUS", "SUPPORT", "SYR", "pos")),
 ])
 def test_refraining_and_aid_to_a_people(text, expected):
     assert {k for k in keys(text) if k[1] == "SUPPORT"} == {expected}
@@ -580,7 +580,7 @@ def test_officials_say_at_the_end_makes_the_claim_reported():
     ("Russia cut gas supplies to Finland.", {("RUS", "SUPPLY", "FIN", "neg")}),
     ("Moscow has pledged to defend Belarus.", {("RUS", "GUARANTEE", "BLR", "pos")}),
     # a suspended hyphen makes the name part of a compound: the US is no BRICS member
-    ("The BRICS includes Brazil, Russia, India and China to challenge the US- and European-led order.",
+    ("The BRICS includes Brazil, Russia, India and China and opposes a US- and European-led world order.",
      {("BRA", "MEMBER_OF", "BRICS", "pos"), ("RUS", "MEMBER_OF", "BRICS", "pos"),
       ("IND", "MEMBER_OF", "BRICS", "pos"), ("CHN", "MEMBER_OF", "BRICS", "pos")}),
 ])
@@ -611,7 +611,7 @@ def test_appositions_keep_the_clause_subject(text, expected):
     # freezing a membership is no exit (ONTOLOGY: LEFT is leaving); it turns away from the bloc
     ("Armenia froze its participation in the CSTO.", {("ARM", "DISTANCE", "CSTO", "pos")}),
     ("Mali broke off ties with France.", {("MLI", "DISTANCE", "FRA", "pos")}),
-    ("The United States has suspended its strategic partnership with Moldova.", {("USA", "DISTANCE", "MDA", "pos")}),
+    ("The United States suspended its security partnership with Niger after the coup.", {("USA", "DISTANCE", "NER", "pos")}),
 ])
 def test_suspended_ties_and_frozen_memberships_are_distance(text, expected):
     assert keys(text) == expected
@@ -623,14 +623,14 @@ def test_suspended_ties_and_frozen_memberships_are_distance(text, expected):
     ("Turkey and its support militias launched operations against Syria.", set()),
     ("The US helped Ukraine defend itself.", {("USA", "SUPPORT", "UKR", "pos")}),
     # the gerund's subject is the one called out for its role
-    ("NATO called out China for its role in propping up Russia's war against Ukraine.", {("CHN", "SUPPORT", "RUS", "pos")}),
+    ("NATO called out Belarus for its role in propping up the Kremlin's war against Ukraine.", {("BLR", "SUPPORT", "RUS", "pos")}),
 ])
 def test_help_with_a_task_support_nouns_and_gerunds(text, expected):
     assert {k for k in keys(text) if k[1] == "SUPPORT"} == expected
 
 
 def test_calling_out_a_country_criticises_it():
-    assert ("NATO", "CRITICIZE", "CHN", "pos") in keys("NATO called out China for its role in the war.")
+    assert ("NATO", "CRITICIZE", "BLR", "pos") in keys("NATO called out Belarus for its role in the conflict.")
 
 
 def test_a_relative_clause_on_the_bloc_lists_members_after_articles():

@@ -112,7 +112,7 @@ def test_direction_is_visible_to_the_scorer():
 
 
 @pytest.mark.parametrize("text, relation", [
-    ("Ungarn ist der lautstärkste Gegner der Sanktionen gegen Russland.", "SANCTION"),
+    ("Ungarn bleibt ein hartnäckiger Gegner der Sanktionen gegen Russland.", "SANCTION"),
     ("Hungary opposes sanctions against Russia.", "SANCTION"),
 ])
 def test_a_relation_the_lexicon_vetoes_is_not_added_by_the_scorer(text, relation):
@@ -338,9 +338,9 @@ def test_without_a_setting_that_reaches_the_target_precision_the_chooser_weighs_
 
 
 @pytest.mark.parametrize("text, lang, expected", [
-    ("Putin has rarely left Russia since the start of the Ukraine war.", "en", {"UKR"}),
-    ("India has bought Russian oil since the start of the Ukraine conflict.", "en", {"UKR"}),
-    ("Seit dem Einmarsch Russlands in die Ukraine hat die EU Sanktionen verhängt.", "de", {"UKR"}),
+    ("Few Western leaders have visited Moscow since the beginning of the Ukraine war.", "en", {"UKR"}),
+    ("India's imports of Russian crude have soared since the outbreak of the Ukraine conflict.", "en", {"UKR"}),
+    ("Nach dem Einmarsch Russlands in die Ukraine stiegen in Europa die Gaspreise stark.", "de", {"UKR"}),
     ("Der Ukraine-Krieg dauert an.", "de", {"UKR"}),
     # an owner or an adjective names who wages the war, not where
     ("Russia's war goes on. The Russian invasion continues.", "en", set()),

@@ -37,5 +37,5 @@ def test_a_sentence_glued_to_the_next_by_scraping_is_split():
 
 
 def test_a_glued_sentence_may_start_with_a_short_word():
-    assert texts("They agreed to help in the event of war.It is the first confirmation.") == [
-        "They agreed to help in the event of war.", "It is the first confirmation."]
+    assert texts("The two leaders promised to defend each other if attacked.It was a first.") == [
+        "The two leaders promised to defend each other if attacked.", "It was a first."]
