@@ -124,6 +124,8 @@ _TROOPS = re.compile(r"(?:truppen|soldaten|militärberater|ausbilder|söldner|st
 _APPOSITION = re.compile(r",\s+(?:(?:a|an|the|ein|eine|einem|einer|der|die|das)\s+(?:[\w-]+\s+){0,2}(?:\w+)?"
                          r"|[A-ZÄÖÜ][\w-]*(?:s|'s|\u2019s)\s+(?:[\w-]+\s+){0,2})")
 _TITLES_GAP = re.compile(r"(?:[\s-]|[A-ZÄÖÜ][\w-]*|the|die|der|das)*(?:\s(?:in|aus)\s)?(?:[\s-]|[A-ZÄÖÜ][\w-]*)*")
+# Relations whose German noun takes its agent in the genitive ("Besuch Orbans", "Hilfe Chinas")
+_AGENT_GENITIVE = frozenset({"MEET", "SUPPORT", "SUPPLY", "DEPLOY_FORCES"})
 _REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 
@@ -262,7 +264,7 @@ def _owner_at(a: Analysis, start: int, exclude: set[str], nouns: str) -> Occurre
             # the owner before its war: "Russia's (full-scale) invasion", "Russlands Krieg"
             if re.match(rf"(?:'s?|\u2019s?)?\s+(?:[\w-]+\s+){{0,2}}?{nouns}", text[o.end:], re.I):
                 return o
-        elif o.start > start and o.genitive and a.lang.code == "de":
+        elif o.start > start and a.lang.code == "de" and (o.genitive or re.search(r"\b(?:des|der)\s+$", text[start:o.start])):
             # the owner after its war: "den Angriff Russlands auf die Ukraine"
             if re.fullmatch(rf"(?:[\w-]+\s+)?{nouns}\s+(?:des\s+|der\s+)?", text[start:o.start], re.I):
                 return o
@@ -461,6 +463,14 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
             # the clause's subject ("The CSTO did not respond to ...")
             subject = next((o for o in a.occurrences if o.genitive and o.end <= cs and not o.compound
                             and re.fullmatch(r"(?:'s|\u2019s|'|\u2019)?\s+(?:[\w-]+\s+)?", a.sentence.text[o.end:cs])), None)
+        if subject is None and a.lang.code == "de" and "gen" in cue.subject and cs > 0 and m.group()[:1].isupper() \
+                and cue.relation in _AGENT_GENITIVE:
+            # a German noun's genitive owns it before the clause's subject: "kritisierte den
+            # Besuch Orbans in Moskau", "Orbans Reise nach Moskau" (Orbán travels, not the critic;
+            # but "eine Verurteilung Russlands" condemns Russia)
+            subject = next((o for o in a.occurrences if o.genitive and not o.compound and (
+                (o.end <= cs and re.fullmatch(r"\s+(?:[\w-]+\s+)?", a.sentence.text[o.end:cs]))
+                or (o.start >= m.end() and _NEXT_GENITIVE.fullmatch(a.sentence.text, m.end(), o.start)))), None)
         if subject is None and cue.relation == "DEPLOY_FORCES" and _TROOPS.match(a.sentence.text, cs):
             # "berichtet über belarussische Soldaten in Mali": the troops' own adjective
             # or genitive names their sender, before any subject of the clause

@@ -190,7 +190,8 @@ _MEMBERS_AFTER = re.compile(r"(?:\s+member|-)?(?:\s*(?:states?|countries|nations
 # Heads of compounds that still name the actor: "OVKS-Staaten", "US-Truppen", "Kreml-Chef".
 _ACTOR_HEADS = re.compile(r"-(?:staat|länder|land|mitglied|partner|bündnispartner|truppe|soldat|söldner|kämpfer|miliz|armee|militär|regierung|gebiet|territori|"
                           r"führung|chef|präsident|minister|regime|streitkräfte|marine|luftwaffe|kräfte|geheimdienst|"
-                          r"diplomat|botschaft|behörde|member|troop|soldier|force|army|military|government|leader|official|"
+                          r"diplomat|botschaft|behörde|vertreter|sprecher|delegation|anführer|kommandeur|"
+                          r"member|troop|soldier|force|army|military|government|leader|official|spokes|envoy|representative|"
                           r"ally|allies|regime|mercenar|fighter|militia|"
                           # the maker of a thing: "aus US-Produktion", "russischer Herstellung"
                           r"produktion|herstellung|fertigung|bauart)", re.I)
