@@ -700,3 +700,19 @@ def test_a_list_after_a_colon_is_the_object_of_the_verb_before():
     assert got == {(c, "MEMBER_OF", "CIS", "pos") for c in ("ARM", "AZE", "BLR", "KAZ")}
     # a colon before a clause still ends the clause before it
     assert keys("Putin sagte: Russland und China sind Partner.") == {("CHN", "ALIGN", "RUS", "pos")}
+
+
+@pytest.mark.parametrize("text", [
+    "Die EU kritisierte den Besuch Orbans in Moskau.",
+    "Die EU kritisierte Orbans Reise nach Moskau.",
+])
+def test_the_genitive_of_a_visit_is_the_visitor_not_the_critic(text):
+    got = keys(text)
+    assert ("HUN", "MEET", "RUS", "pos") in got and ("EU", "CRITICIZE", "HUN", "pos") in got
+    assert ("EU", "MEET", "RUS", "pos") not in got
+
+
+def test_a_criticised_meeting_judges_who_met_and_compound_titles_name_the_actor():
+    got = keys("Die Ukraine hat das Treffen des Hamas-Vertreters mit Teheran verurteilt.")
+    assert ("UKR", "CRITICIZE", "HAMAS", "pos") in got
+    assert keys("Ein Kreml-Sprecher kritisierte die Nato.") == {("RUS", "CRITICIZE", "NATO", "pos")}

@@ -636,3 +636,21 @@ def test_calling_out_a_country_criticises_it():
 def test_a_relative_clause_on_the_bloc_lists_members_after_articles():
     got = keys("Iran is an observer of the SCO, which also includes India and the UK.")
     assert {k for k in got if k[1] == "MEMBER_OF"} == {("IND", "MEMBER_OF", "SCO", "pos"), ("GBR", "MEMBER_OF", "SCO", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause's missing nominative is its antecedent, whatever governs it
+    ("Talks stalled over Minsk, which has drawn criticism from Vilnius.", {("LTU", "CRITICIZE", "BLR", "pos")}),
+    ("Moscow delivered jets to Minsk, which receives weapons from Russia.", {("RUS", "SUPPLY", "BLR", "pos")}),
+    # a clause that starts with a verb continues the subject's series
+    ("Ankara stayed neutral, called for a ceasefire and has not condemned Iran's attack.",
+     {("TUR", "CRITICIZE", "IRN", "neg")}),
+])
+def test_relative_antecedents_and_verb_series(text, expected):
+    assert {k for k in keys(text) if k[1] in ("CRITICIZE", "SUPPLY")} == expected
+
+
+def test_a_passive_agent_in_an_inserted_clause_is_not_the_main_verbs_subject():
+    got = keys("China, backed by Russia, criticized the United States.")
+    assert ("CHN", "CRITICIZE", "USA", "pos") in got
+    assert ("RUS", "CRITICIZE", "USA", "pos") not in got
