@@ -716,3 +716,32 @@ def test_a_criticised_meeting_judges_who_met_and_compound_titles_name_the_actor(
     got = keys("Die Ukraine hat das Treffen des Hamas-Vertreters mit Teheran verurteilt.")
     assert ("UKR", "CRITICIZE", "HAMAS", "pos") in got
     assert keys("Ein Kreml-Sprecher kritisierte die Nato.") == {("RUS", "CRITICIZE", "NATO", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a verb of accusing, the zu-infinitive's doer is the accused
+    ("Die USA werfen Indien vor, Öl aus Russland zu kaufen.", ("RUS", "SUPPLY", "IND", "pos")),
+    ("Die USA beschuldigen China, Waffen an Russland zu liefern.", ("CHN", "SUPPLY", "RUS", "pos")),
+])
+def test_the_accused_does_what_the_infinitive_says(text, expected):
+    assert {k for k in keys(text) if k[1] == "SUPPLY"} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who rejects accusations is their target, not a critic
+    ("Der Kreml wies die Vorwürfe Armeniens zurück.", {("ARM", "CRITICIZE", "RUS", "pos")}),
+    ("Moskau hat die Vorwürfe zurückgewiesen.", set()),
+])
+def test_rejected_accusations(text, expected):
+    assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected
+
+
+def test_mehr_denn_je_is_no_clause_boundary_and_eine_absage_negates():
+    assert keys("Belarus ist mehr denn je auf finanzielle Hilfe Russlands angewiesen.") == {
+        ("BLR", "DEPEND_ON", "RUS", "pos")}
+    assert keys("Kasachstan erteilte der Anerkennung von Luhansk eine Absage.") == {("KAZ", "RECOGNIZE", "LPR", "neg")}
+
+
+def test_a_genitive_behind_a_preposition_does_not_own_the_next_noun():
+    got = keys("Unter dem Druck der Sanktionen der EU machte Belarus bei Gesprächen mit Putin Zugeständnisse.")
+    assert ("EU", "MEET", "RUS", "pos") not in got

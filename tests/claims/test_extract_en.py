@@ -654,3 +654,12 @@ def test_a_passive_agent_in_an_inserted_clause_is_not_the_main_verbs_subject():
     got = keys("China, backed by Russia, criticized the United States.")
     assert ("CHN", "CRITICIZE", "USA", "pos") in got
     assert ("RUS", "CRITICIZE", "USA", "pos") not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kremlin rejected Armenia's accusations.", {("ARM", "CRITICIZE", "RUS", "pos")}),
+    ("Moscow dismissed the criticism from Kyiv.", {("UKR", "CRITICIZE", "RUS", "pos")}),
+    ("Moscow denied the allegations.", set()),
+])
+def test_rejected_accusations_criticise_the_rejecter(text, expected):
+    assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected

@@ -126,6 +126,9 @@ _APPOSITION = re.compile(r",\s+(?:(?:a|an|the|ein|eine|einem|einer|der|die|das)\
 _TITLES_GAP = re.compile(r"(?:[\s-]|[A-ZÄÖÜ][\w-]*|the|die|der|das)*(?:\s(?:in|aus)\s)?(?:[\s-]|[A-ZÄÖÜ][\w-]*)*")
 # Relations whose German noun takes its agent in the genitive ("Besuch Orbans", "Hilfe Chinas")
 _AGENT_GENITIVE = frozenset({"MEET", "SUPPORT", "SUPPLY", "DEPLOY_FORCES"})
+# German verbs whose object does what the zu-infinitive after them says
+_OBJECT_CONTROL = re.compile(r"\b(?:w[eiaü]rf\w*|vorw[eiaü]rf\w*|vorgeworfen|beschuldig\w*|bezichtig\w*|forder\w*|drängt\w*|"
+                             r"ermahnt\w*|ermutigt\w*|warnt\w*|bat\b|baten\b|bitte[tn]?\b|rief\w*|ruft\w*)", re.I)
 _REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 
@@ -311,6 +314,20 @@ def _clause_continues(a: Analysis, clause: int) -> bool:
                 or re.match(r"\s*(?:has|have|had|is|was|will|would|also|[a-z]+ed)\b", a.sentence.text[start:]))
 
 
+def _controlled(a: Analysis, clause: int) -> Occurrence | None:
+    """The doer of a zu-infinitive in ``clause`` after a verb of accusing or urging: that verb's
+    object ("Die USA werfen Indien vor, Öl aus Russland zu kaufen": India), when the clause
+    before names a subject and an object."""
+    if clause <= 0:
+        return None
+    lo, hi = a.clause_span(clause - 1)
+    if not _OBJECT_CONTROL.search(a.sentence.text, lo, hi):
+        return None
+    named = [o for o in a.occurrences if o.clause == clause - 1 and o.marker in (None, "dat")
+             and not o.genitive and not o.compound and o.agentive]
+    return named[-1] if len(named) >= 2 else None
+
+
 def _relative_antecedent(a: Analysis, cue_start: int) -> Occurrence | None:
     """In "Kasachstan, welches es ablehnt, ... anzuerkennen" the subject is the actor before the comma."""
     clause = a.clause_of(cue_start)
@@ -414,6 +431,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
                 return [(x.code, y.code)]
 
     subject = None
+    controlled = None   # the doer of a zu-infinitive after "wirft X vor" (see _controlled)
     first_word = m.group().split()[0].lower() if m.group().split() else ""   # "propping up": the gerund
     if a.lang.code == "en" and (((first_word.endswith("ing") or re.search(r"ing\s+to\s+$", a.sentence.text[max(0, cs - 12):cs]))
                                  and re.search(r"\b(?:of|for|against|from)\s+(?:\w+ing\s+to\s+)?$"
@@ -443,6 +461,9 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     else:
         subject = _relative_antecedent(a, cs) if "nom" in cue.subject else None
         skip = a.clause_id(cs) if _is_infinitive(a, m) else None
+        controlled = _controlled(a, skip) if skip is not None else None
+        if controlled is not None and "nom" in cue.subject:
+            subject = controlled
         possessive = _POSSESSIVE_EN if cue.possessive_subject else _POSSESSIVE
         if cue.possessive_subject and possessive.search(a.sentence.text[max(0, cs - 25):cs]):
             # English "its (traditional) ally": the first actor of the sentence owns it
@@ -469,7 +490,8 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
             # Besuch Orbans in Moskau", "Orbans Reise nach Moskau" (Orbán travels, not the critic;
             # but "eine Verurteilung Russlands" condemns Russia)
             subject = next((o for o in a.occurrences if o.genitive and not o.compound and (
-                (o.end <= cs and re.fullmatch(r"\s+(?:[\w-]+\s+)?", a.sentence.text[o.end:cs]))
+                (o.end <= cs and re.fullmatch(r"\s+(?:[\w-]+\s+)?", a.sentence.text[o.end:cs])
+                 and not any(w.lower() in a.lang.prepositions for w in a.sentence.text[o.end:cs].split()))
                 or (o.start >= m.end() and _NEXT_GENITIVE.fullmatch(a.sentence.text, m.end(), o.start)))), None)
         if subject is None and cue.relation == "DEPLOY_FORCES" and _TROOPS.match(a.sentence.text, cs):
             # "berichtet über belarussische Soldaten in Mali": the troops' own adjective
@@ -512,6 +534,9 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         subjects += _clause_states(a, subject.clause, allowed, subjects, gaz)
     if cue.object_kind == "bloc":
         subjects = [s for s in subjects if gaz.kind_of(s.code) != "bloc"] or subjects
+    if obj is None and controlled is not None and "nom" in cue.object and "nom" not in cue.subject \
+            and controlled.code not in {s.code for s in subjects}:
+        obj = controlled   # "warf Indien vor, Öl aus Russland zu kaufen": India buys
     if obj is None:
         exclude = {s.code for s in subjects}
         if cue.relation in _JUDGES_WAR:

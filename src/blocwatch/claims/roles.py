@@ -208,7 +208,7 @@ _NAMED_WAR = re.compile(r" (?:war|wars|offensive|invasion|conflict|crisis|occupa
 
 # "die ehemaligen Sowjetrepubliken", "former Soviet states": the states that came after a
 # union are named, not the union (the gold lists it as an actor, never as a party)
-_SUCCESSORS = re.compile(r"(?i)\b(?:former|ehemalig\w*|früher\w*|einstig\w*)\s+$")
+_SUCCESSORS = re.compile(r"(?i)\b(?:former|ehemalig\w*|früher\w*|einstig\w*)\s+$|\bex-$")   # also "die Ex-Sowjetrepublik"
 _REPUBLICS = re.compile(r"(?i)[\w-]*?(?:republi\w*|staaten|länder)\b|[\w-]+\s+(?:republics?|states|countries|nations)\b")
 
 
