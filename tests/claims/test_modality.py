@@ -131,3 +131,14 @@ def test_a_sentence_that_attributes_the_previous_one_makes_it_reported(text, lan
     found = extract(Document("t", text, date="2023-08-02", language=lang), extractor="rules").claims
     assert [(c.subject, c.relation, c.object, c.modality, c.source) for c in found] == [
         ("IRN", "SUPPLY", "RUS", "reported", "Sky News")]
+
+
+def test_a_plane_or_a_power_plant_is_no_plan():
+    from blocwatch.model import Document
+    from blocwatch.pipeline import extract
+
+    got = extract(Document("t", "Azerbaijan accused Russia of shooting down its passenger plane.", language="en"),
+                  extractor="rules").claims
+    assert [(c.relation, c.modality) for c in got] == [("CRITICIZE", "asserted")]
+    planned = extract(Document("t", "Russia plans to send troops to Belarus.", language="en"), extractor="rules").claims
+    assert [c.modality for c in planned] == ["possible"]
