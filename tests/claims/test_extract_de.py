@@ -745,3 +745,12 @@ def test_mehr_denn_je_is_no_clause_boundary_and_eine_absage_negates():
 def test_a_genitive_behind_a_preposition_does_not_own_the_next_noun():
     got = keys("Unter dem Druck der Sanktionen der EU machte Belarus bei Gesprächen mit Putin Zugeständnisse.")
     assert ("EU", "MEET", "RUS", "pos") not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Usbekistan lehnt einen Beitritt zur Eurasischen Wirtschaftsunion ab.", ("UZB", "MEMBER_OF", "EAEU", "neg")),
+    ("Die Türkei weigert sich, sich den westlichen Sanktionen gegen Russland anzuschließen.", ("TUR", "SANCTION", "RUS", "neg")),
+    ("Serbien hat sich geweigert, sich den Sanktionen gegen Russland anzuschließen.", ("SRB", "SANCTION", "RUS", "neg")),
+])
+def test_refusing_to_join_a_bloc_or_its_sanctions(text, expected):
+    assert {k for k in keys(text) if k[1] == expected[1]} == {expected}
