@@ -754,3 +754,12 @@ def test_a_genitive_behind_a_preposition_does_not_own_the_next_noun():
 ])
 def test_refusing_to_join_a_bloc_or_its_sanctions(text, expected):
     assert {k for k in keys(text) if k[1] == expected[1]} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun for the country before its name keeps the preposition's role
+    ("Russische Militärs sind in der Kaukasusrepublik Armenien stationiert.", ("RUS", "DEPLOY_FORCES", "ARM", "pos")),
+    ("Russland hat Truppen in das Bürgerkriegsland Syrien verlegt.", ("RUS", "DEPLOY_FORCES", "SYR", "pos")),
+])
+def test_country_nouns_before_a_name(text, expected):
+    assert {k for k in keys(text) if k[1] == "DEPLOY_FORCES"} == {expected}

@@ -663,3 +663,17 @@ def test_a_passive_agent_in_an_inserted_clause_is_not_the_main_verbs_subject():
 ])
 def test_rejected_accusations_criticise_the_rejecter(text, expected):
     assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause that starts with a verb (or a participle) carries on the sentence's subject
+    ("Iran, facing sanctions, sold drones to Russia.", ("IRN", "SUPPLY", "RUS", "pos")),
+    ("Russia stepped up ties with Africa, deploying advisors to Mali.", ("RUS", "DEPLOY_FORCES", "MLI", "pos")),
+])
+def test_participle_phrases_keep_the_subject(text, expected):
+    assert expected in keys(text)
+
+
+def test_a_clause_with_its_own_subject_keeps_it():
+    got = keys("China criticized the US, the EU imposed sanctions on Russia.")
+    assert ("EU", "SANCTION", "RUS", "pos") in got and ("CHN", "SANCTION", "RUS", "pos") not in got

@@ -309,9 +309,12 @@ def _clause_continues(a: Analysis, clause: int) -> bool:
     if clause in a.relative_clauses:
         return True
     start = a.clause_starts[clause] if clause < len(a.clause_starts) else 0
-    # (", called for talks and has not condemned ...": a verb first continues the subject's series)
-    return bool(re.match(r"\s*(?:and|or|but|then)\b", a.sentence.text[start:], re.I)
-                or re.match(r"\s*(?:has|have|had|is|was|will|would|also|[a-z]+ed)\b", a.sentence.text[start:]))
+    # (", called for talks and has not condemned ...", ", deploying troops to ...": a verb first
+    # continues the subject's series)
+    if re.match(r"\s*(?:and|or|but|then)\b", a.sentence.text[start:], re.I):
+        return True
+    first = re.match(r"\s*([a-z]+)\b", a.sentence.text[start:])
+    return first is not None and first.group(1) not in _NOT_A_VERB
 
 
 def _controlled(a: Analysis, clause: int) -> Occurrence | None:
@@ -326,6 +329,12 @@ def _controlled(a: Analysis, clause: int) -> Occurrence | None:
     named = [o for o in a.occurrences if o.clause == clause - 1 and o.marker in (None, "dat")
              and not o.genitive and not o.compound and o.agentive]
     return named[-1] if len(named) >= 2 else None
+
+
+# Lower-case words that start a clause without being its verb (English)
+_NOT_A_VERB = frozenset("""the a an this that these those its their his her our it they he she we who which whose
+    where when while as if in on at for with by from to of after before since amid despite during under over
+    according not no some many most all both each several such than so yet however""".split())
 
 
 def _relative_antecedent(a: Analysis, cue_start: int) -> Occurrence | None:

@@ -150,7 +150,9 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
             continue
         if low in lang.prepositions:
             return low
-        if low in lang.fillers:
+        if low in lang.fillers or (lang.code == "de" and _COUNTRY_NOUN.fullmatch(low)):
+            # (also a noun for the country before its name: "in der Kaukasusrepublik Armenien",
+            # "im Bürgerkriegsland Syrien")
             dative = dative or low in _DATIVE_DETERMINERS
             continue
         if low in ("wie", "like") and i < 3:
@@ -171,6 +173,7 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
     return "dat" if dative else None
 
 
+_COUNTRY_NOUN = re.compile(r"\w+(?:republik|land|staat)")
 _DATIVE_DETERMINERS = frozenset({"dem", "einem", "diesem", "seinem", "ihrem", "jenem"})
 
 
