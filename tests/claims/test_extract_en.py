@@ -677,3 +677,14 @@ def test_participle_phrases_keep_the_subject(text, expected):
 def test_a_clause_with_its_own_subject_keeps_it():
     got = keys("China criticized the US, the EU imposed sanctions on Russia.")
     assert ("EU", "SANCTION", "RUS", "pos") in got and ("CHN", "SANCTION", "RUS", "pos") not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "its purchase": the owner of the pronoun is the buyer
+    ("Washington sanctioned Turkey over its purchase of the Russian S-400 system.", ("RUS", "SUPPLY", "TUR", "pos")),
+    ("India defended its imports of Russian oil.", ("RUS", "SUPPLY", "IND", "pos")),
+    # the maker may stand far behind the receiving verb
+    ("Iran will receive the first delivery of the latest generation of Russian fighter jets.", ("RUS", "SUPPLY", "IRN", "pos")),
+])
+def test_possessive_buyers_and_long_goods_phrases(text, expected):
+    assert {k for k in keys(text) if k[1] == "SUPPLY"} == {expected}

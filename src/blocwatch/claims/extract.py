@@ -27,7 +27,9 @@ _ATTRIBUTE_GAP = re.compile(r"\s*(?:(?:aus|von|vom|from|of|by|durch|der|des|dem|
                             r"|amounts?|quantities|volumes?|barrels|tons|tonnes|cargoes|batches|supplies|massive|record"
                             # adverbs between a verb and its object: "kauft weiterhin russisches Öl"
                             r"|weiterhin|auch|nun|jetzt|noch|mehr|vermehrt|verstärkt|zunehmend|seit|jahren|still|also|now"
-                            r"|more|increasingly)\s+){0,4}", re.I)
+                            r"|more|increasingly"
+                            # what is delivered, named at length: "the first delivery of the latest generation of"
+                            r"|first|latest|new|next|generation|delivery|deliveries|shipment|shipments|consignment|batch)\s+){0,8}", re.I)
 # "Kyrgyzstan has purchased": a verb between, so no noun modifying a noun ("EU military aid")
 _AUXILIARY = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|"
                         r"did|does|do|also|then|now|later|reportedly|recently|already)\b", re.I)
@@ -543,6 +545,13 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         subjects += _clause_states(a, subject.clause, allowed, subjects, gaz)
     if cue.object_kind == "bloc":
         subjects = [s for s in subjects if gaz.kind_of(s.code) != "bloc"] or subjects
+    if obj is None and "gen" in cue.object and cue.window is not None and a.lang.code == "en" \
+            and _POSSESSIVE_EN.search(a.sentence.text[max(0, cs - 12):cs]):
+        # "sanctioned Turkey over its purchase of the Russian S-400": the owner of "its" is the
+        # actor named last before it
+        owner = [o for o in a.occurrences if o.end <= cs and o.code not in {s.code for s in subjects}
+                 and not o.compound and o.agentive and o.kind != "adjective"]
+        obj = owner[-1] if owner else None
     if obj is None and controlled is not None and "nom" in cue.object and "nom" not in cue.subject \
             and controlled.code not in {s.code for s in subjects}:
         obj = controlled   # "warf Indien vor, Öl aus Russland zu kaufen": India buys
