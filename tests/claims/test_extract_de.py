@@ -763,3 +763,13 @@ def test_refusing_to_join_a_bloc_or_its_sanctions(text, expected):
 ])
 def test_country_nouns_before_a_name(text, expected):
     assert {k for k in keys(text) if k[1] == "DEPLOY_FORCES"} == {expected}
+
+
+def test_a_negation_outside_a_dass_clause_is_not_its_own():
+    got = keys("Wenn wir über Armenien sprechen, können wir nicht ignorieren, dass sich das Land der EU zuwendet.")
+    assert got == {("ARM", "ALIGN", "EU", "pos")}
+    assert keys("Russland hat erklärt, dass es keine Waffen an Armenien liefert.") == {("RUS", "SUPPLY", "ARM", "neg")}
+
+
+def test_a_trade_war_is_no_armed_conflict_and_no_trade():
+    assert keys("Der Handelskrieg zwischen den USA und China eskaliert.") == set()

@@ -688,3 +688,16 @@ def test_a_clause_with_its_own_subject_keeps_it():
 ])
 def test_possessive_buyers_and_long_goods_phrases(text, expected):
     assert {k for k in keys(text) if k[1] == "SUPPLY"} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two names joined by a hyphen or dash qualify the noun after them
+    ("Wang Yi said the Russia-China partnership will endure.", ("CHN", "ALIGN", "RUS", "pos")),
+    ("Wang Yi said the Russia\u2013China partnership will endure.", ("CHN", "ALIGN", "RUS", "pos")),
+])
+def test_name_pairs_before_a_noun(text, expected):
+    assert {k for k in keys(text) if k[1] == "ALIGN"} == {expected}
+
+
+def test_a_trade_war_is_no_armed_conflict():
+    assert keys("The US-China trade war escalated.") == set()

@@ -131,6 +131,7 @@ _AGENT_GENITIVE = frozenset({"MEET", "SUPPORT", "SUPPLY", "DEPLOY_FORCES"})
 # German verbs whose object does what the zu-infinitive after them says
 _OBJECT_CONTROL = re.compile(r"\b(?:w[eiaü]rf\w*|vorw[eiaü]rf\w*|vorgeworfen|beschuldig\w*|bezichtig\w*|forder\w*|drängt\w*|"
                              r"ermahnt\w*|ermutigt\w*|warnt\w*|bat\b|baten\b|bitte[tn]?\b|rief\w*|ruft\w*)", re.I)
+_SUBORDINATE = re.compile(r"\s*(?:dass|daß|ob|weil|obwohl|that|whether|because|although)\b", re.I)
 _REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 
@@ -440,6 +441,12 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
             # the pair must qualify the cue: "der saudisch-iranische Deal ... im Ukraine-Krieg" names no war
             if a.sentence.text[x.end:y.start] == "-" and re.fullmatch(r"\w*(?:\s+[\w-]+){0,2}\s*-?", a.sentence.text[y.end:cs]):
                 return [(x.code, y.code)]
+        # two names joined the same way: "the Russia-China partnership", "die Russland–China-Partnerschaft"
+        before = [o for o in a.occurrences if o.end <= cs and o.kind != "adjective"]
+        for x, y in zip(before, before[1:]):
+            if x.code != y.code and a.sentence.text[x.end:y.start] in ("-", "\u2013", "/") \
+                    and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s*-?|-", a.sentence.text[y.end:cs]):
+                return [(x.code, y.code)]
 
     subject = None
     controlled = None   # the doer of a zu-infinitive after "wirft X vor" (see _controlled)
@@ -740,6 +747,9 @@ def _polarity(a: Analysis, cue: Cue, m: re.Match, clause: int, lo: int, hi: int,
         # from the subject to the cue, and a short tail after it ("liefert keine
         # Waffen", "unterstützt Russland nicht") up to the next coordination
         first = min([o.start for o in a.occurrences if o.code == subject] + [lo])
+        if _SUBORDINATE.match(text, lo):
+            first = lo   # "können nicht ignorieren, dass sich das Land der EU zuwendet": the
+                         # negation outside a dass-clause is not its own
         tail = _TAIL_END.search(text, m.end(), hi)
         scope = (min(first, lo), min(hi, tail.start() if tail else hi, m.end() + 60))
     if is_negated(text, scope[0], scope[1], lang) or lang.negating_verbs.search(text[max(0, m.start() - 60):m.start()]):
