@@ -773,3 +773,11 @@ def test_a_negation_outside_a_dass_clause_is_not_its_own():
 
 def test_a_trade_war_is_no_armed_conflict_and_no_trade():
     assert keys("Der Handelskrieg zwischen den USA und China eskaliert.") == set()
+
+
+def test_genitives_far_before_a_noun_and_dependence_adjectives_take_no_genitive_subject():
+    got = keys("Wegen der Sanktionen der EU ist Belarus mehr denn je auf Hilfe Russlands angewiesen.")
+    assert ("BLR", "DEPEND_ON", "RUS", "pos") in got
+    assert not {k for k in got if k[0] == "EU" and k[1] in ("DEPEND_ON", "SUPPORT")}
+    assert ("RUS", "SUPPORT", "EU", "pos") not in got
+    assert keys("Die Abhängigkeit Armeniens von Russland wächst.") == {("ARM", "DEPEND_ON", "RUS", "pos")}

@@ -701,3 +701,11 @@ def test_name_pairs_before_a_noun(text, expected):
 
 def test_a_trade_war_is_no_armed_conflict():
     assert keys("The US-China trade war escalated.") == set()
+
+
+def test_a_blocs_partner_is_aligned_not_a_member_and_an_invitation_to_a_summit_asks_no_help():
+    got = keys("Japan, a NATO partner, condemned North Korea.")
+    assert ("JPN", "ALIGN", "NATO", "pos") in got and ("JPN", "MEMBER_OF", "NATO", "pos") not in got
+    assert not {k for k in keys("Aliyev arrived in Dushanbe at the invitation of President Rahmon to attend the summit.")
+                if k[1] == "REQUEST_AID"}
+    assert ("KAZ", "REQUEST_AID", "RUS", "pos") in keys("Russian troops arrived at the invitation of President Tokayev.")

@@ -132,6 +132,10 @@ _AGENT_GENITIVE = frozenset({"MEET", "SUPPORT", "SUPPLY", "DEPLOY_FORCES"})
 _OBJECT_CONTROL = re.compile(r"\b(?:w[eiaü]rf\w*|vorw[eiaü]rf\w*|vorgeworfen|beschuldig\w*|bezichtig\w*|forder\w*|drängt\w*|"
                              r"ermahnt\w*|ermutigt\w*|warnt\w*|bat\b|baten\b|bitte[tn]?\b|rief\w*|ruft\w*)", re.I)
 _SUBORDINATE = re.compile(r"\s*(?:dass|daß|ob|weil|obwohl|that|whether|because|although)\b", re.I)
+# from a possessor to its noun: "India's largest arms supplier", "Russlands wichtigster Partner"
+# (adjectives only: no verb or preposition between)
+_OWNER_BEFORE = re.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:(?!(?:ist|sind|war|is|are|was|were|hat|has|auf|in|an|mit|von|"
+                           r"zu|für|on|to|for|with|of|from)\s)[\w-]+\s+){0,3}", re.I)
 _REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 
@@ -171,6 +175,10 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
             if role == "subject" and marker == "nom" and a.lang.code == "en" and o.start > cue_start \
                     and not _passive_agent(a, cue_start):
                 continue   # English subjects stand before their verb ("observers in Moscow accused Astana")
+            if marker == "gen" and window is not None and o.end <= cue_start \
+                    and not _OWNER_BEFORE.fullmatch(a.sentence.text, o.end, cue_start):
+                continue   # a genitive before a noun owns it only right before it ("Russlands Hilfe"), not
+                           # "wegen der Sanktionen der EU ist Belarus auf Hilfe Russlands angewiesen"
             if role == "subject" and marker == "by" and o.clause != cue_clause:
                 continue   # a passive's agent belongs to its own verb: "China, backed by Russia, criticized ..."
             if role == "subject" and marker == "nom" and o.clause != cue_clause and a.lang.code == "en" \
