@@ -781,3 +781,12 @@ def test_genitives_far_before_a_noun_and_dependence_adjectives_take_no_genitive_
     assert not {k for k in got if k[0] == "EU" and k[1] in ("DEPEND_ON", "SUPPORT")}
     assert ("RUS", "SUPPORT", "EU", "pos") not in got
     assert keys("Die Abhängigkeit Armeniens von Russland wächst.") == {("ARM", "DEPEND_ON", "RUS", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ungarn stimmte der Aufnahme Schwedens in die Nato zu.", ("SWE", "MEMBER_OF", "NATO", "pos", "asserted")),
+    ("Die EU hat Beitrittsverhandlungen mit Moldau beschlossen.", ("MDA", "MEMBER_OF", "EU", "pos", "possible")),
+])
+def test_admission_and_accession_talks(text, expected):
+    got = {(c.subject, c.relation, c.object, c.polarity, c.modality) for c in claims(text)}
+    assert expected in got
