@@ -709,3 +709,17 @@ def test_a_blocs_partner_is_aligned_not_a_member_and_an_invitation_to_a_summit_a
     assert not {k for k in keys("Aliyev arrived in Dushanbe at the invitation of President Rahmon to attend the summit.")
                 if k[1] == "REQUEST_AID"}
     assert ("KAZ", "REQUEST_AID", "RUS", "pos") in keys("Russian troops arrived at the invitation of President Tokayev.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # firms placed by a country's name stand for it in the phrase they head
+    ("Japan has imposed sanctions on companies based in China.", {("JPN", "SANCTION", "CHN", "pos")}),
+    ("The US sanctioned firms from Turkey and the UAE.", {("USA", "SANCTION", "TUR", "pos"), ("USA", "SANCTION", "ARE", "pos")}),
+    ("The EU imposed sanctions against the Russian economy.", {("EU", "SANCTION", "RUS", "pos")}),
+])
+def test_sanctions_on_a_countrys_firms_or_economy(text, expected):
+    assert keys(text) == expected
+
+
+def test_firms_from_a_country_act_for_it():
+    assert ("CHN", "SUPPLY", "RUS", "pos") in keys("Firms from China supplied drones to Russia.")
