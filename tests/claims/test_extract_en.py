@@ -723,3 +723,15 @@ def test_sanctions_on_a_countrys_firms_or_economy(text, expected):
 
 def test_firms_from_a_country_act_for_it():
     assert ("CHN", "SUPPLY", "RUS", "pos") in keys("Firms from China supplied drones to Russia.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "when" opens a clause of its own: the attacker is its subject, not the main clause's
+    ("The CSTO did not intervene when Azerbaijan attacked Armenia.", ("ARM", "CONFLICT", "AZE", "pos")),
+    ("Armenia plans to leave the CSTO.", ("ARM", "LEFT", "CSTO", "pos")),
+    ("Uzbekistan has refused to join the CSTO again.", ("UZB", "MEMBER_OF", "CSTO", "neg")),
+    ("Moscow welcomed Tehran's decision to join BRICS.", ("IRN", "MEMBER_OF", "BRICS", "pos")),
+])
+def test_when_clauses_leaving_and_joining(text, expected):
+    assert expected in keys(text)
+    assert not {k for k in keys(text) if k[0] == "CSTO" and k[1] == "CONFLICT"}
