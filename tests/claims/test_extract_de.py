@@ -790,3 +790,19 @@ def test_genitives_far_before_a_noun_and_dependence_adjectives_take_no_genitive_
 def test_admission_and_accession_talks(text, expected):
     got = {(c.subject, c.relation, c.object, c.polarity, c.modality) for c in claims(text)}
     assert expected in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "als" opening a clause is a conjunction: its actor is the verb's subject
+    ("Die OVKS griff nicht ein, als Aserbaidschan Armenien angriff.", ("ARM", "CONFLICT", "AZE", "pos")),
+    ("Als Russland 2022 die Ukraine überfiel, blieb Kasachstan neutral.", ("RUS", "CONFLICT", "UKR", "pos")),
+    # an intention's genitive joins; a refusal after "abgelehnt," negates
+    ("Moskau begrüßte die Entscheidung Teherans, der SCO beizutreten.", ("IRN", "MEMBER_OF", "SCO", "pos")),
+    ("Usbekistan hat es abgelehnt, der OVKS wieder beizutreten.", ("UZB", "MEMBER_OF", "CSTO", "neg")),
+    ("Pjöngjang hat Granaten nach Russland verschifft.", ("PRK", "SUPPLY", "RUS", "pos")),
+    ("Das aserbaidschanische Außenministerium bestellte den russischen Botschafter ein.", ("AZE", "CRITICIZE", "RUS", "pos")),
+])
+def test_als_clauses_intentions_shipping_and_summoned_ambassadors(text, expected):
+    got = keys(text)
+    assert expected in got
+    assert not {k for k in got if k[1] == "MEET"}

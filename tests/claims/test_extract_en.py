@@ -735,3 +735,7 @@ def test_firms_from_a_country_act_for_it():
 def test_when_clauses_leaving_and_joining(text, expected):
     assert expected in keys(text)
     assert not {k for k in keys(text) if k[0] == "CSTO" and k[1] == "CONFLICT"}
+
+
+def test_summoning_an_ambassador_is_a_protest():
+    assert keys("Azerbaijan summoned the Russian ambassador.") == {("AZE", "CRITICIZE", "RUS", "pos")}

@@ -136,6 +136,9 @@ _SUBORDINATE = re.compile(r"\s*(?:dass|daß|ob|weil|obwohl|that|whether|because|
 # (adjectives only: no verb or preposition between)
 _OWNER_BEFORE = re.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:(?!(?:ist|sind|war|is|are|was|were|hat|has|auf|in|an|mit|von|"
                            r"zu|für|on|to|for|with|of|from)\s)[\w-]+\s+){0,3}", re.I)
+# nouns of an intention whose genitive does what the zu-infinitive after them says
+_INTENT_NOUN = re.compile(r"\b(?:entscheidung|entschluss|absicht|plan|pläne|wunsch|versuch|bereitschaft|weigerung|angebot|"
+                          r"ziel|bestreben|forderung|antrag|beschluss)\w*\s+(?:des\s+|der\s+)?$", re.I)
 _REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 
@@ -335,6 +338,9 @@ def _controlled(a: Analysis, clause: int) -> Occurrence | None:
     if clause <= 0:
         return None
     lo, hi = a.clause_span(clause - 1)
+    owner = [o for o in a.occurrences if o.clause == clause - 1 and o.genitive and not o.compound]
+    if owner and _INTENT_NOUN.search(a.sentence.text, max(lo, owner[-1].start - 30), owner[-1].start):
+        return owner[-1]   # "begrüßte die Entscheidung Teherans, der SCO beizutreten": Tehran joins
     if not _OBJECT_CONTROL.search(a.sentence.text, lo, hi):
         return None
     named = [o for o in a.occurrences if o.clause == clause - 1 and o.marker in (None, "dat")

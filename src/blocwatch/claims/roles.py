@@ -331,6 +331,8 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         # Iran's backing for Syria's army" Iran is the supporter, Syria the supported
         if o.marker == "während" and not _is_genitive(text, rel, gaz, lang):
             o.marker = None   # "Während Polen die Ukraine unterstützt, ...": a conjunction, not "während des Krieges"
+        if o.marker == "als" and re.search(r"(?:^|[,;:]\s*)als\s+(?:(?:der|die|das)\s+)?$", text[max(0, rel.start - 40):rel.start], re.I):
+            o.marker = None   # "Als Russland die Ukraine überfiel, ...", ", als Aserbaidschan Armenien angriff": a conjunction
         o.genitive = (o.marker is None or lang.code == "en") and _is_genitive(text, rel, gaz, lang)
         if o.genitive and lang.code == "de":
             # A genitive directly followed by a title is the actor itself ("Kasachstans Präsident").
