@@ -806,3 +806,9 @@ def test_als_clauses_intentions_shipping_and_summoned_ambassadors(text, expected
     got = keys(text)
     assert expected in got
     assert not {k for k in got if k[1] == "MEET"}
+
+
+def test_a_criticised_decision_judges_its_owner_and_an_ownerless_attack_nobody():
+    assert ("RUS", "CRITICIZE", "EU", "pos") in keys(
+        "Russland hat die Entscheidung der EU kritisiert, eine Mission nach Armenien zu entsenden.")
+    assert not {k for k in keys("Die Türkei verurteilte den Angriff auf die Ukraine.") if k[1] == "CRITICIZE"}

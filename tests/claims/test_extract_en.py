@@ -419,8 +419,10 @@ def test_judging_a_war_judges_its_owner(text, expected):
     assert not any(k[1] == expected[1] and k[2] == "UKR" for k in found)
 
 
-def test_a_war_without_an_owner_leaves_the_object_to_the_cue():
-    assert ("IND", "CRITICIZE", "UKR", "pos") in keys("India condemned the attack on Ukraine.")
+def test_a_war_without_an_owner_judges_nobody():
+    # the victim named after the war is not who is condemned; the attacker is not named
+    assert not {k for k in keys("India condemned the attack on Ukraine.") if k[1] == "CRITICIZE"}
+    assert not {k for k in keys("Azerbaijan condemned the delivery of weapons to Armenia.") if k[1] == "CRITICIZE"}
 
 
 def test_a_delivery_stopped_is_negated():
@@ -739,3 +741,14 @@ def test_when_clauses_leaving_and_joining(text, expected):
 
 def test_summoning_an_ambassador_is_a_protest():
     assert keys("Azerbaijan summoned the Russian ambassador.") == {("AZE", "CRITICIZE", "RUS", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a decision's owner does what its infinitive says; the decision is what is condemned
+    ("Ankara condemns the US decision to impose sanctions on Turkey.",
+     {("TUR", "CRITICIZE", "USA", "pos"), ("USA", "SANCTION", "TUR", "pos")}),
+    ("Moscow criticized the EU's decision to send observers.", {("RUS", "CRITICIZE", "EU", "pos")}),
+    ("Turkey condemned the Russian invasion of Ukraine.", {("TUR", "CRITICIZE", "RUS", "pos"), ("RUS", "CONFLICT", "UKR", "pos")}),
+])
+def test_decisions_and_their_owners(text, expected):
+    assert keys(text) == expected

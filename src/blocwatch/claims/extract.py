@@ -139,6 +139,8 @@ _OWNER_BEFORE = re.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:(?!(?:ist|sind|war|is
 # nouns of an intention whose genitive does what the zu-infinitive after them says
 _INTENT_NOUN = re.compile(r"\b(?:entscheidung|entschluss|absicht|plan|pläne|wunsch|versuch|bereitschaft|weigerung|angebot|"
                           r"ziel|bestreben|forderung|antrag|beschluss)\w*\s+(?:des\s+|der\s+)?$", re.I)
+_INTENT_EN = re.compile(r"\b(?:decision|plans?|move|intention|bid|attempt|offer|refusal|threat|pledge|promise|readiness)"
+                        r"\s+to\s+$", re.I)
 _REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 
@@ -277,8 +279,9 @@ def _owner_at(a: Analysis, start: int, exclude: set[str], nouns: str) -> Occurre
     for o in a.occurrences:
         if o.code in exclude or o.compound or o.marker == "frame":
             continue
-        if o.start == start and o.genitive:
-            # the owner before its war: "Russia's (full-scale) invasion", "Russlands Krieg"
+        if o.start == start and (o.genitive or o.kind == "adjective" or a.lang.code == "en"):
+            # the owner before its war: "Russia's (full-scale) invasion", "Russlands Krieg", "the
+            # Russian invasion", "den russischen Angriff", English noun before noun: "the US decision"
             if re.match(rf"(?:'s?|\u2019s?)?\s+(?:[\w-]+\s+){{0,2}}?{nouns}", text[o.end:], re.I):
                 return o
         elif o.start > start and a.lang.code == "de" and (o.genitive or re.search(r"\b(?:des|der)\s+$", text[start:o.start])):
@@ -494,6 +497,14 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         subject = _relative_antecedent(a, cs) if "nom" in cue.subject else None
         skip = a.clause_id(cs) if _is_infinitive(a, m) else None
         controlled = _controlled(a, skip) if skip is not None else None
+        if controlled is None and a.lang.code == "en":
+            # "the US decision to impose sanctions", "Tehran's plan to join BRICS": the owner of the
+            # intention does what its infinitive says
+            intent = _INTENT_EN.search(a.sentence.text, max(0, cs - 40), cs)
+            if intent is not None:
+                controlled = next((o for o in reversed(a.occurrences) if o.end <= intent.start() and not o.compound
+                                   and re.fullmatch(r"(?:'s|\u2019s|'|\u2019)?\s+(?:[\w-]+\s+)?",
+                                                    a.sentence.text[o.end:intent.start()])), None)
         if controlled is not None and "nom" in cue.subject:
             subject = controlled
         possessive = _POSSESSIVE_EN if cue.possessive_subject else _POSSESSIVE
@@ -579,7 +590,12 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     if obj is None:
         exclude = {s.code for s in subjects}
         if cue.relation in _JUDGES_WAR:
-            obj = _war_owner(a, ce, exclude, a.lang.criticised_acts if cue.relation == "CRITICIZE" else a.lang.war_nouns)
+            acts = a.lang.criticised_acts if cue.relation == "CRITICIZE" else a.lang.war_nouns
+            obj = _war_owner(a, ce, exclude, acts)
+            gap = _DETERMINER.match(a.sentence.text, ce)
+            if obj is None and gap is not None and re.match(rf"(?:[\w-]+\s+)?{acts.pattern}\s+(?:of|against|on|to|gegen|auf|an)\b",
+                                                            a.sentence.text[gap.end():], re.I):
+                return pairs   # "condemned the invasion of Ukraine": who invades is not named, the victim is not judged
         if obj is None and "nom" in cue.object and cue.window is None:
             # a relative clause's missing nominative is its antecedent, whatever governs it:
             # "tension with Minsk, which has drawn criticism from Vilnius"
