@@ -812,3 +812,9 @@ def test_a_criticised_decision_judges_its_owner_and_an_ownerless_attack_nobody()
     assert ("RUS", "CRITICIZE", "EU", "pos") in keys(
         "Russland hat die Entscheidung der EU kritisiert, eine Mission nach Armenien zu entsenden.")
     assert not {k for k in keys("Die Türkei verurteilte den Angriff auf die Ukraine.") if k[1] == "CRITICIZE"}
+
+
+def test_an_exercise_names_its_participants_not_every_actor_of_the_sentence():
+    assert keys("Russland hält mit Belarus ein Manöver ab.") == {("BLR", "COOPERATE_MILITARY", "RUS", "pos")}
+    assert not {k for k in keys("Das Manöver Russlands wurde nahe der Grenze zur EU gestartet.")
+                if k[1] == "COOPERATE_MILITARY"}
