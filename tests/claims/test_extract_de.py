@@ -818,3 +818,8 @@ def test_an_exercise_names_its_participants_not_every_actor_of_the_sentence():
     assert keys("Russland hält mit Belarus ein Manöver ab.") == {("BLR", "COOPERATE_MILITARY", "RUS", "pos")}
     assert not {k for k in keys("Das Manöver Russlands wurde nahe der Grenze zur EU gestartet.")
                 if k[1] == "COOPERATE_MILITARY"}
+
+
+def test_the_accuser_stands_by_the_rejected_accusations():
+    assert keys("Russland weist die Vorwürfe zurück und gibt an, sich von der Nato bedroht zu fühlen.") == set()
+    assert keys("Moskau hat die Kritik aus Kiew zurückgewiesen.") == {("UKR", "CRITICIZE", "RUS", "pos")}
