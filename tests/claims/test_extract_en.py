@@ -752,3 +752,9 @@ def test_summoning_an_ambassador_is_a_protest():
 ])
 def test_decisions_and_their_owners(text, expected):
     assert keys(text) == expected
+
+
+def test_a_that_clause_has_its_own_subject_and_a_gerund_backs_the_wars_owner():
+    assert keys("Azerbaijan's spokesperson said that the transfer of equipment to Armenia bolsters Armenia's army.") == set()
+    got = keys("NATO called out Belarus for its role in propping up Russia's war against Ukraine.")
+    assert ("BLR", "SUPPORT", "RUS", "pos") in got and ("BLR", "SUPPORT", "UKR", "pos") not in got

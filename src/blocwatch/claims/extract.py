@@ -186,7 +186,7 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
                            # "wegen der Sanktionen der EU ist Belarus auf Hilfe Russlands angewiesen"
             if role == "subject" and marker == "by" and o.clause != cue_clause:
                 continue   # a passive's agent belongs to its own verb: "China, backed by Russia, criticized ..."
-            if role == "subject" and marker == "nom" and o.clause != cue_clause and a.lang.code == "en" \
+            if role == "subject" and marker in ("nom", "gen") and o.clause != cue_clause and a.lang.code == "en" \
                     and (o.clause > cue_clause or not _clause_continues(a, cue_clause)):
                 continue   # an English verb finds its subject in its own clause (SVO)
             if role == "object" and marker == "nom" and o.clause != cue_clause and own_nom:
@@ -331,7 +331,10 @@ def _clause_continues(a: Analysis, clause: int) -> bool:
     if re.match(r"\s*(?:and|or|but|then)\b", a.sentence.text[start:], re.I):
         return True
     first = re.match(r"\s*([a-z]+)\b", a.sentence.text[start:])
-    return first is not None and first.group(1) not in _NOT_A_VERB
+    if first is None or first.group(1) in _NOT_A_VERB:
+        return False
+    # (a clause opened by a clause word, "said that ...", "when ...", has a subject of its own)
+    return not a.lang.clause_words.match(a.sentence.text, start + first.start(1))
 
 
 def _controlled(a: Analysis, clause: int) -> Occurrence | None:
@@ -417,7 +420,13 @@ def _names_bloc(a: Analysis, cue_start: int, cue_end: int, gaz: Gazetteer) -> bo
 
 def _pairs_from(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, subject: Occurrence) -> list[tuple[str, str]]:
     subjects = _group_of(a, subject)
-    obj = _pick(a, cue.object, m.start(), m.end(), {s.code for s in subjects}, 1, after=subject.end, role="object", window=cue.window)
+    obj = None
+    if cue.relation in _JUDGES_WAR:
+        # "for its role in propping up Russia's war against Ukraine": the war's owner is backed
+        obj = _war_owner(a, m.end(), {s.code for s in subjects},
+                         a.lang.criticised_acts if cue.relation == "CRITICIZE" else a.lang.war_nouns)
+    obj = obj or _pick(a, cue.object, m.start(), m.end(), {s.code for s in subjects}, 1, after=subject.end,
+                       role="object", window=cue.window)
     if obj is None:
         return []
     return [(s.code, o.code) for s in subjects for o in _group_of(a, obj) if s.code != o.code]
