@@ -823,3 +823,9 @@ def test_an_exercise_names_its_participants_not_every_actor_of_the_sentence():
 def test_the_accuser_stands_by_the_rejected_accusations():
     assert keys("Russland weist die Vorwürfe zurück und gibt an, sich von der Nato bedroht zu fühlen.") == set()
     assert keys("Moskau hat die Kritik aus Kiew zurückgewiesen.") == {("UKR", "CRITICIZE", "RUS", "pos")}
+
+
+def test_a_reflexive_eingestellt_negates_nothing():
+    got = keys("Nachdem sich in der Nato breite Zustimmung zum Beitritt Schwedens eingestellt hat, zögert die Türkei.")
+    assert ("SWE", "MEMBER_OF", "NATO", "pos") in got
+    assert keys("Russland hat die Gaslieferungen nach Finnland eingestellt.") == {("RUS", "SUPPLY", "FIN", "neg")}

@@ -758,3 +758,16 @@ def test_a_that_clause_has_its_own_subject_and_a_gerund_backs_the_wars_owner():
     assert keys("Azerbaijan's spokesperson said that the transfer of equipment to Armenia bolsters Armenia's army.") == set()
     got = keys("NATO called out Belarus for its role in propping up Russia's war against Ukraine.")
     assert ("BLR", "SUPPORT", "RUS", "pos") in got and ("BLR", "SUPPORT", "UKR", "pos") not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bloc named in another role is not a second membership
+    ("Canada is a member of the G7, which also includes France and Italy, and is a NATO partner.",
+     {("CAN", "MEMBER_OF", "G7", "pos"), ("FRA", "MEMBER_OF", "G7", "pos"), ("ITA", "MEMBER_OF", "G7", "pos")}),
+    # agreements on military cooperation are military, not economic
+    ("Armenia and France signed agreements on cooperation in the military sphere.", {("ARM", "COOPERATE_MILITARY", "FRA", "pos")}),
+    # talks with someone who is no actor are no meeting with another actor of the sentence
+    ("After talks with Smith in Ankara, Putin urged Kyiv to negotiate.", set()),
+])
+def test_memberships_agreements_and_unlinked_partners(text, expected):
+    assert {k for k in keys(text) if k[1] in ("MEMBER_OF", "COOPERATE_MILITARY", "COOPERATE_ECONOMIC", "MEET")} == expected

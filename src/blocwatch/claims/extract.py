@@ -141,6 +141,7 @@ _INTENT_NOUN = re.compile(r"\b(?:entscheidung|entschluss|absicht|plan|pläne|wun
                           r"ziel|bestreben|forderung|antrag|beschluss)\w*\s+(?:des\s+|der\s+)?$", re.I)
 _INTENT_EN = re.compile(r"\b(?:decision|plans?|move|intention|bid|attempt|offer|refusal|threat|pledge|promise|readiness)"
                         r"\s+to\s+$", re.I)
+_UNLINKED_PARTNER = re.compile(r"\s+(?:mit|with)\s+(?:dem\s+|der\s+|the\s+)?[A-ZÄÖÜ]")
 _REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 
@@ -474,6 +475,9 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
                     and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s*-?|-", a.sentence.text[y.end:cs]):
                 return [(x.code, y.code)]
 
+    if cue.relation == "MEET" and _UNLINKED_PARTNER.match(a.sentence.text, ce) \
+            and not any(o.start >= ce and o.start - ce <= 25 and o.marker in ("mit", "with") for o in a.occurrences):
+        return pairs   # "In dem Telefongespräch mit Bennett forderte Putin Kiew auf": the partner is named, but no actor
     subject = None
     controlled = None   # the doer of a zu-infinitive after "wirft X vor" (see _controlled)
     first_word = m.group().split()[0].lower() if m.group().split() else ""   # "propping up": the gerund
@@ -615,13 +619,17 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         # Membership statements name one organisation: take it wherever it stands.
         blocs = [o for o in a.occurrences if gaz.kind_of(o.code) == cue.object_kind
                  and o.code not in {s.code for s in subjects}]
+        if "before" in cue.object and any(o.end <= cs for o in blocs):
+            blocs = [o for o in blocs if o.end <= cs]   # "the G7, which also includes ..., and a NATO partner"
         obj = min(blocs, key=lambda o: abs(o.start - cs)) if blocs else None
         if obj is None:
             return pairs   # "die Kämpfe wieder aufgenommen": no organisation, no membership
     if cue.object_kind and obj is not None:
         # "Mitglied in der EAWU und in der OVKS": every organisation of the clause
+        # (governed like it: not "a member of the G7 ... and a NATO partner")
         same = [o for o in a.occurrences if gaz.kind_of(o.code) == cue.object_kind and o.clause == obj.clause
-                and o.code not in {s.code for s in subjects} and o.marker not in ("von", "mit", "gegen")]
+                and o.code not in {s.code for s in subjects} and o.marker not in ("von", "mit", "gegen")
+                and (o.group == obj.group or o.marker == obj.marker)]
         return [(s.code, o.code) for s in subjects for o in (same or [obj]) if s.code != o.code]
     if obj is None and "prev_object" in cue.object and a.discourse is not None:
         # "Russland entsandte Truppen nach Kasachstan. Auch Belarus schickte Soldaten.": the
@@ -793,7 +801,10 @@ def _polarity(a: Analysis, cue: Cue, m: re.Match, clause: int, lo: int, hi: int,
         scope = (min(first, lo), min(hi, tail.start() if tail else hi, m.end() + 60))
     if is_negated(text, scope[0], scope[1], lang) or lang.negating_verbs.search(text[max(0, m.start() - 60):m.start()]):
         return "neg"
-    if lang.post_negators.search(text, m.end(), min(hi, m.end() + 80)):
+    post = lang.post_negators.search(text, m.end(), min(hi, m.end() + 80))
+    if post and not (post.group().lower() == "eingestellt" and re.search(r"\bsich\b", text[lo:m.start()])):
+        # (not the reflexive "sich ... eingestellt", arisen: "nachdem sich breite Zustimmung zum
+        # Beitritt Schwedens eingestellt hat")
         return "neg"   # "hat eine Anerkennung der Volksrepubliken abgelehnt"
     return "pos"
 
