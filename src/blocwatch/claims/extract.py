@@ -139,6 +139,7 @@ _OWNER_BEFORE = re.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:(?!(?:ist|sind|war|is
 # nouns of an intention whose genitive does what the zu-infinitive after them says
 _INTENT_NOUN = re.compile(r"\b(?:entscheidung|entschluss|absicht|plan|pläne|wunsch|versuch|bereitschaft|weigerung|angebot|"
                           r"ziel|bestreben|forderung|antrag|beschluss)\w*\s+(?:des\s+|der\s+)?$", re.I)
+_OWNER_RIGHT_BEFORE = re.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:[\w-]+\s+)?")
 _INTENT_EN = re.compile(r"\b(?:decision|plans?|move|intention|bid|attempt|offer|refusal|threat|pledge|promise|readiness)"
                         r"\s+to\s+$", re.I)
 _UNLINKED_PARTNER = re.compile(r"\s+(?:mit|with)\s+(?:dem\s+|der\s+|the\s+)?[A-ZÄÖÜ]")
@@ -250,6 +251,12 @@ _JUDGES_WAR = frozenset({"CRITICIZE", "SUPPORT"})
 _DETERMINER = re.compile(r"\s+(?:(?:the|den|die|das|dem|der)\s+)?", re.I)
 
 
+def _judged_acts(a: Analysis, cue: Cue) -> re.Pattern:
+    """The nouns whose owner a judging cue judges: wars for SUPPORT, also deliveries, visits
+    and decisions for CRITICIZE (language.yaml)."""
+    return a.lang.criticised_acts if cue.relation == "CRITICIZE" else a.lang.war_nouns
+
+
 def _war_owner(a: Analysis, cue_end: int, exclude: set[str], acts: re.Pattern) -> Occurrence | None:
     """The actor whose war (or other act in ``acts``) is the object right after the cue:
     "condemned Russia's invasion", "unterstützt Russlands Krieg", "verurteilte den Angriff
@@ -338,11 +345,18 @@ def _clause_continues(a: Analysis, clause: int) -> bool:
     return not a.lang.clause_words.match(a.sentence.text, start + first.start(1))
 
 
-def _controlled(a: Analysis, clause: int) -> Occurrence | None:
-    """The doer of a zu-infinitive in ``clause`` after a verb of accusing or urging: that verb's
-    object ("Die USA werfen Indien vor, Öl aus Russland zu kaufen": India), when the clause
-    before names a subject and an object."""
-    if clause <= 0:
+def _controlled(a: Analysis, clause: int | None, cue_start: int) -> Occurrence | None:
+    """The doer of an infinitive that is not its clause's subject: after a verb of accusing or
+    urging, that verb's object ("Die USA werfen Indien vor, Öl aus Russland zu kaufen": India);
+    after an intention, its owner ("die Entscheidung Teherans, der SCO beizutreten", "the US
+    decision to impose sanctions"). ``clause``: the German zu-infinitive's clause, or None."""
+    if a.lang.code == "en":
+        intent = _INTENT_EN.search(a.sentence.text, max(0, cue_start - 40), cue_start)
+        if intent is None:
+            return None
+        return next((o for o in reversed(a.occurrences) if o.end <= intent.start() and not o.compound
+                     and _OWNER_RIGHT_BEFORE.fullmatch(a.sentence.text, o.end, intent.start())), None)
+    if clause is None or clause <= 0:
         return None
     lo, hi = a.clause_span(clause - 1)
     owner = [o for o in a.occurrences if o.clause == clause - 1 and o.genitive and not o.compound]
@@ -424,8 +438,7 @@ def _pairs_from(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, subject: Occ
     obj = None
     if cue.relation in _JUDGES_WAR:
         # "for its role in propping up Russia's war against Ukraine": the war's owner is backed
-        obj = _war_owner(a, m.end(), {s.code for s in subjects},
-                         a.lang.criticised_acts if cue.relation == "CRITICIZE" else a.lang.war_nouns)
+        obj = _war_owner(a, m.end(), {s.code for s in subjects}, _judged_acts(a, cue))
     obj = obj or _pick(a, cue.object, m.start(), m.end(), {s.code for s in subjects}, 1, after=subject.end,
                        role="object", window=cue.window)
     if obj is None:
@@ -509,15 +522,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     else:
         subject = _relative_antecedent(a, cs) if "nom" in cue.subject else None
         skip = a.clause_id(cs) if _is_infinitive(a, m) else None
-        controlled = _controlled(a, skip) if skip is not None else None
-        if controlled is None and a.lang.code == "en":
-            # "the US decision to impose sanctions", "Tehran's plan to join BRICS": the owner of the
-            # intention does what its infinitive says
-            intent = _INTENT_EN.search(a.sentence.text, max(0, cs - 40), cs)
-            if intent is not None:
-                controlled = next((o for o in reversed(a.occurrences) if o.end <= intent.start() and not o.compound
-                                   and re.fullmatch(r"(?:'s|\u2019s|'|\u2019)?\s+(?:[\w-]+\s+)?",
-                                                    a.sentence.text[o.end:intent.start()])), None)
+        controlled = _controlled(a, skip, cs)
         if controlled is not None and "nom" in cue.subject:
             subject = controlled
         possessive = _POSSESSIVE_EN if cue.possessive_subject else _POSSESSIVE
@@ -603,7 +608,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     if obj is None:
         exclude = {s.code for s in subjects}
         if cue.relation in _JUDGES_WAR:
-            acts = a.lang.criticised_acts if cue.relation == "CRITICIZE" else a.lang.war_nouns
+            acts = _judged_acts(a, cue)
             obj = _war_owner(a, ce, exclude, acts)
             gap = _DETERMINER.match(a.sentence.text, ce)
             if obj is None and gap is not None and re.match(rf"(?:[\w-]+\s+)?{acts.pattern}\s+(?:of|against|on|to|gegen|auf|an)\b",
