@@ -223,13 +223,18 @@ def test_killed_ingest_with_jobs_leaves_no_half_document_nor_workers(tmp_path):
     create_store_engine(url).dispose()
     process = subprocess.Popen(command, env=_env(), stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
+    workers: set[int] = set()
     try:
         deadline = time.monotonic() + TIMEOUT
         while count_documents(url) < 40:
             assert process.poll() is None, process.stderr.read().decode()
             assert time.monotonic() < deadline, "ingest did not get going"
+            if len(workers) < 2:
+                # noted while they work: on a fast machine the pool may have extracted every
+                # article and exited before the writer has stored 40 of them
+                workers |= _children(process.pid)
             time.sleep(0.005)
-        workers = _children(process.pid)
+        workers |= _children(process.pid)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=TIMEOUT)
     finally:
