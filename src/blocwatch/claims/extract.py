@@ -128,20 +128,12 @@ _APPOSITION = re.compile(r",\s+(?:(?:a|an|the|ein|eine|einem|einer|der|die|das)\
 _TITLES_GAP = re.compile(r"(?:[\s-]|[A-ZÄÖÜ][\w-]*|the|die|der|das)*(?:\s(?:in|aus)\s)?(?:[\s-]|[A-ZÄÖÜ][\w-]*)*")
 # Relations whose German noun takes its agent in the genitive ("Besuch Orbans", "Hilfe Chinas")
 _AGENT_GENITIVE = frozenset({"MEET", "SUPPORT", "SUPPLY", "DEPLOY_FORCES"})
-# German verbs whose object does what the zu-infinitive after them says
-_OBJECT_CONTROL = re.compile(r"\b(?:w[eiaü]rf\w*|vorw[eiaü]rf\w*|vorgeworfen|beschuldig\w*|bezichtig\w*|forder\w*|drängt\w*|"
-                             r"ermahnt\w*|ermutigt\w*|warnt\w*|bat\b|baten\b|bitte[tn]?\b|rief\w*|ruft\w*)", re.I)
 _SUBORDINATE = re.compile(r"\s*(?:dass|daß|ob|weil|obwohl|that|whether|because|although)\b", re.I)
 # from a possessor to its noun: "India's largest arms supplier", "Russlands wichtigster Partner"
 # (adjectives only: no verb or preposition between)
 _OWNER_BEFORE = re.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:(?!(?:ist|sind|war|is|are|was|were|hat|has|auf|in|an|mit|von|"
                            r"zu|für|on|to|for|with|of|from)\s)[\w-]+\s+){0,3}", re.I)
-# nouns of an intention whose genitive does what the zu-infinitive after them says
-_INTENT_NOUN = re.compile(r"\b(?:entscheidung|entschluss|absicht|plan|pläne|wunsch|versuch|bereitschaft|weigerung|angebot|"
-                          r"ziel|bestreben|forderung|antrag|beschluss)\w*\s+(?:des\s+|der\s+)?$", re.I)
 _OWNER_RIGHT_BEFORE = re.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:[\w-]+\s+)?")
-_INTENT_EN = re.compile(r"\b(?:decision|plans?|move|intention|bid|attempt|offer|refusal|threat|pledge|promise|readiness)"
-                        r"\s+to\s+$", re.I)
 _UNLINKED_PARTNER = re.compile(r"\s+(?:mit|with)\s+(?:dem\s+|der\s+|the\s+)?[A-ZÄÖÜ]")
 _REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
@@ -351,7 +343,7 @@ def _controlled(a: Analysis, clause: int | None, cue_start: int) -> Occurrence |
     after an intention, its owner ("die Entscheidung Teherans, der SCO beizutreten", "the US
     decision to impose sanctions"). ``clause``: the German zu-infinitive's clause, or None."""
     if a.lang.code == "en":
-        intent = _INTENT_EN.search(a.sentence.text, max(0, cue_start - 40), cue_start)
+        intent = a.lang.intent.search(a.sentence.text, max(0, cue_start - 40), cue_start)
         if intent is None:
             return None
         return next((o for o in reversed(a.occurrences) if o.end <= intent.start() and not o.compound
@@ -360,9 +352,9 @@ def _controlled(a: Analysis, clause: int | None, cue_start: int) -> Occurrence |
         return None
     lo, hi = a.clause_span(clause - 1)
     owner = [o for o in a.occurrences if o.clause == clause - 1 and o.genitive and not o.compound]
-    if owner and _INTENT_NOUN.search(a.sentence.text, max(lo, owner[-1].start - 30), owner[-1].start):
+    if owner and a.lang.intent.search(a.sentence.text, max(lo, owner[-1].start - 30), owner[-1].start):
         return owner[-1]   # "begrüßte die Entscheidung Teherans, der SCO beizutreten": Tehran joins
-    if not _OBJECT_CONTROL.search(a.sentence.text, lo, hi):
+    if not a.lang.control_verbs.search(a.sentence.text, lo, hi):
         return None
     named = [o for o in a.occurrences if o.clause == clause - 1 and o.marker in (None, "dat")
              and not o.genitive and not o.compound and o.agentive]
@@ -544,7 +536,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
             # a possessive right before the cue owns it: "Armenia's request for assistance", not
             # the clause's subject ("The CSTO did not respond to ...")
             subject = next((o for o in a.occurrences if o.genitive and o.end <= cs and not o.compound
-                            and re.fullmatch(r"(?:'s|\u2019s|'|\u2019)?\s+(?:[\w-]+\s+)?", a.sentence.text[o.end:cs])), None)
+                            and _OWNER_RIGHT_BEFORE.fullmatch(a.sentence.text, o.end, cs)), None)
         if subject is None and a.lang.code == "de" and "gen" in cue.subject and cs > 0 and m.group()[:1].isupper() \
                 and cue.relation in _AGENT_GENITIVE:
             # a German noun's genitive owns it before the clause's subject: "kritisierte den

@@ -87,6 +87,9 @@ class Language:
     anaphors: re.Pattern
     pair_anaphors: re.Pattern
     reciprocal: re.Pattern
+    control_verbs: re.Pattern
+    intent: re.Pattern
+    holder_nouns: frozenset[str]
     subject_pronouns: re.Pattern
     possessive_pronouns: re.Pattern
     directives: re.Pattern
@@ -216,6 +219,9 @@ def language(code: str) -> Language:
         anaphors=re.compile(words["anaphors"]),   # case matters: German nouns are capitalised
         pair_anaphors=re.compile(words["pair_anaphors"]),
         reciprocal=_rx(words["reciprocal"]),
+        control_verbs=_rx(words["control_verbs"]),
+        intent=_rx(words["intent"]),
+        holder_nouns=frozenset(_words(words["holder_nouns"], f"{code} holder_nouns")),
         subject_pronouns=re.compile(words["subject_pronouns"]),
         possessive_pronouns=re.compile(words["possessive_pronouns"]),
         directives=_rx(words["directives"]),

@@ -149,10 +149,10 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
         if low == "of" and previous in lang.quantity_nouns:
             quantity = True   # "dozens of Chinese firms": governed like "Chinese firms"
             continue
-        if low in ("in", "from", "aus") and previous in _HOLDERS:
+        if low in ("in", "from", "aus") and previous in lang.holder_nouns:
             holder = True   # "sanctions on companies based in China": China is governed like the companies
             continue
-        if holder and low in _HOLDERS:
+        if holder and low in lang.holder_nouns:
             continue
         if low in lang.prepositions:
             return low
@@ -180,11 +180,6 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
 
 
 _COUNTRY_NOUN = re.compile(r"\w+(?:republik|land|staat)")
-# Nouns of the people or firms an actor's name places ("companies based in China", "Firmen aus
-# China"): the name takes the role of the phrase they head
-_HOLDERS = frozenset({"companies", "company", "firms", "firm", "entities", "banks", "individuals", "businesses",
-                      "based", "registered", "located", "headquartered", "unternehmen", "firmen", "banken",
-                      "personen", "konzerne"})
 _DATIVE_DETERMINERS = frozenset({"dem", "einem", "diesem", "seinem", "ihrem", "jenem"})
 
 
