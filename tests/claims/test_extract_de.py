@@ -829,3 +829,16 @@ def test_a_reflexive_eingestellt_negates_nothing():
     got = keys("Nachdem sich in der Nato breite Zustimmung zum Beitritt Schwedens eingestellt hat, zögert die Türkei.")
     assert ("SWE", "MEMBER_OF", "NATO", "pos") in got
     assert keys("Russland hat die Gaslieferungen nach Finnland eingestellt.") == {("RUS", "SUPPLY", "FIN", "neg")}
+
+
+def test_a_breakaway_region_is_not_its_state():
+    assert keys("Moskau unterstützt seit Jahren die abtrünnigen moldauischen Regionen.") == set()
+    assert keys("Moskau unterstützt seit Jahren die moldauische Regierung.") == {("RUS", "SUPPORT", "MDA", "pos")}
+
+
+@pytest.mark.parametrize("text", [
+    "Die Regierung in Berlin annullierte die Lieferung von Panzern für Polen.",
+    "Berlin strich die Lieferung von Panzern an Polen.",
+])
+def test_a_cancelled_delivery_is_negated(text):
+    assert keys(text) == {("DEU", "SUPPLY", "POL", "neg")}

@@ -771,3 +771,29 @@ def test_a_that_clause_has_its_own_subject_and_a_gerund_backs_the_wars_owner():
 ])
 def test_memberships_agreements_and_unlinked_partners(text, expected):
     assert {k for k in keys(text) if k[1] in ("MEMBER_OF", "COOPERATE_MILITARY", "COOPERATE_ECONOMIC", "MEET")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the relative pronoun is the subject: its antecedent acts, or no actor does
+    ("Yerevan criticised Moscow, which helped Baku.", {("RUS", "SUPPORT", "AZE", "pos")}),
+    ("Yerevan criticised the bloc, whose members helped Baku prepare for the war.", set()),
+    ("Yerevan criticised the bloc, which helped Baku prepare for the war.", set()),
+])
+def test_the_doer_of_a_relative_clause_is_its_antecedent(text, expected):
+    assert {k for k in keys(text) if k[1] == "SUPPORT"} == expected
+
+
+def test_a_pronoun_in_the_relative_clause_is_its_subject():
+    got = keys("Armenia criticised Russia, which it accuses of helping Azerbaijan.")
+    assert ("RUS", "CRITICIZE", "AZE", "pos") not in got
+    assert ("ARM", "CRITICIZE", "RUS", "pos") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia has been backing Syria.", {("RUS", "SUPPORT", "SYR", "pos")}),
+    ("Moscow keeps backing the Moldovan government.", {("RUS", "SUPPORT", "MDA", "pos")}),
+    # a breakaway region is not its state
+    ("Moscow keeps backing the breakaway Moldovan region.", set()),
+])
+def test_backing_as_a_verb_and_breakaway_regions(text, expected):
+    assert {k for k in keys(text) if k[1] == "SUPPORT"} == expected

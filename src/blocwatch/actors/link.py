@@ -37,6 +37,11 @@ def _exclusions() -> list[tuple[frozenset[str], re.Pattern | None, re.Pattern | 
 
 
 @lru_cache(maxsize=1)
+def _breakaway() -> re.Pattern:
+    return re.compile(_load_yaml("context.yaml")["breakaway"], re.I)
+
+
+@lru_cache(maxsize=1)
 def _agent_nouns() -> re.Pattern:
     return re.compile(r"[\s-]*(?:[^\W\d_]+[\s-]+)?" + _load_yaml("context.yaml")["agent_nouns"], re.I)
 
@@ -48,6 +53,8 @@ def names_actor(text: str, mention: Mention) -> bool:
         return True
     if text[mention.end:mention.end + 1] == "-" and re.match(r"-[^\W\d_]+isch", text[mention.end:]):
         return True   # "armenisch-belarussische Beziehungen"
+    if _breakaway().search(text, max(0, mention.start - 30), mention.start):
+        return False  # "die abtrünnigen georgischen Gebiete": separatists, not the state
     return _agent_nouns().match(text, mention.end) is not None
 
 

@@ -367,17 +367,44 @@ _NOT_A_VERB = frozenset("""the a an this that these those its their his her our 
     according not no some many most all both each several such than so yet however""".split())
 
 
+_PRONOUN_SUBJECT_EN = re.compile(r"\b(?:it|they|he|she|we|I|you)\b")
+
+
 def _relative_antecedent(a: Analysis, cue_start: int) -> Occurrence | None:
     """In "Kasachstan, welches es ablehnt, ... anzuerkennen" the subject is the actor before the comma."""
     clause = a.clause_of(cue_start)
     if clause not in a.relative_clauses:
         return None
+    # an unmarked actor of its own is its subject (English: before the verb; "which helped Baku" has none)
     if any(o.clause == clause and o.marker is None and not o.genitive and not o.compound and o.kind != "adjective"
-           for o in a.occurrences):
+           and (a.lang.code != "en" or o.start < cue_start) for o in a.occurrences):
         return None
     start = a.clause_starts[clause]
+    if a.lang.code == "en" and _PRONOUN_SUBJECT_EN.search(a.sentence.text, start, cue_start):
+        return None   # "Russia, which it accuses of ...": the pronoun is the subject
     before = [o for o in a.occurrences if o.end <= start and start - o.end <= 4 and not o.compound]
     return before[-1] if before else None
+
+
+# an English relative clause whose pronoun is its subject: "..., which helped", "..., whose members sent"
+_RELATIVE_SUBJECT_EN = re.compile(r"\s*(?:which|who|whose\s+[\w-]+|that)\s", re.I)
+
+
+def _subject_is_relative_pronoun(a: Analysis, cue_start: int) -> bool:
+    """English: the cue stands in a relative clause whose pronoun is its subject and whose
+    antecedent names no actor (``_relative_antecedent`` found none); no actor of another
+    clause does the act then."""
+    if a.lang.code != "en":
+        return False
+    clause = a.clause_of(cue_start)
+    if clause not in a.relative_clauses:
+        return False
+    start = a.clause_starts[clause]
+    opener = _RELATIVE_SUBJECT_EN.match(a.sentence.text, start)
+    if opener is None or opener.end() > cue_start:
+        return False
+    return not any(o.clause == clause and o.start < cue_start and o.marker is None and not o.genitive
+                   for o in a.occurrences)
 
 
 def _clause_states(a: Analysis, clause: int, markers: set, taken: list[Occurrence], gaz: Gazetteer) -> list[Occurrence]:
@@ -552,6 +579,8 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
             subject = next((o for o in reversed(a.occurrences) if o.end <= cs and (o.kind == "adjective" or o.genitive)
                             and re.fullmatch(r"\s*(?:[\w-]+\s+)?", a.sentence.text[o.end:cs])
                             and not o.compound and o.marker != "frame"), None)
+        if subject is None and "nom" in cue.subject and _subject_is_relative_pronoun(a, cs):
+            return pairs   # "the bloc, whose members helped Baku": the doer is the antecedent, no actor
         subject = subject or _pick(a, cue.subject, cs, ce, set(), 2, window=cue.window, skip_clause=skip)
         if subject is None and cue.implicit_agent:
             subject = _implicit_agent(a, cue, m)
