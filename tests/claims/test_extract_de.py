@@ -842,3 +842,17 @@ def test_a_breakaway_region_is_not_its_state():
 ])
 def test_a_cancelled_delivery_is_negated(text):
     assert keys(text) == {("DEU", "SUPPLY", "POL", "neg")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Der Kreml äußerte sich kritisch über die Präsenz der USA im Kaukasus.", {("RUS", "CRITICIZE", "USA", "pos")}),
+    # the criticised is the subject, the critic where it met with protest
+    ("Die Annäherung Moldaus an die EU stieß in Moskau auf Kritik.", {("RUS", "CRITICIZE", "MDA", "pos")}),
+    ("Die Äußerungen Lawrows riefen in Israel scharfen Protest hervor.", {("ISR", "CRITICIZE", "RUS", "pos")}),
+    ("Der Plan stieß in Berlin auf Kritik.", set()),
+    # opposing a bloc's enlargement judges the bloc
+    ("China und Russland sprachen sich gegen eine weitere Erweiterung der Nato aus.",
+     {("CHN", "CRITICIZE", "NATO", "pos"), ("RUS", "CRITICIZE", "NATO", "pos")}),
+])
+def test_critical_remarks_protest_met_and_opposed_enlargement(text, expected):
+    assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected

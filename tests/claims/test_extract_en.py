@@ -797,3 +797,18 @@ def test_a_pronoun_in_the_relative_clause_is_its_subject():
 ])
 def test_backing_as_a_verb_and_breakaway_regions(text, expected):
     assert {k for k in keys(text) if k[1] == "SUPPORT"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia opposes NATO enlargement.", {("RUS", "CRITICIZE", "NATO", "pos")}),
+    ("China opposes the expansion of NATO.", {("CHN", "CRITICIZE", "NATO", "pos")}),
+    ("Russia opposes sanctions against Iran.", set()),
+])
+def test_opposing_a_blocs_enlargement_criticises_the_bloc(text, expected):
+    assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected
+
+
+def test_a_warning_that_opens_a_clause_of_its_own():
+    # the aid is China's, not the warner's
+    got = keys("The US warned that China was considering sending lethal aid to Russia.")
+    assert {k for k in got if k[1] == "SUPPORT"} == {("CHN", "SUPPORT", "RUS", "pos")}
