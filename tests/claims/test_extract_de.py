@@ -856,3 +856,13 @@ def test_a_cancelled_delivery_is_negated(text):
 ])
 def test_critical_remarks_protest_met_and_opposed_enlargement(text, expected):
     assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Regierung in Tiflis nannte den Schritt Moskaus eine Provokation.", {("GEO", "CRITICIZE", "RUS", "pos")}),
+    ("Polen sprach von einer hybriden Bedrohung durch Belarus.", {("POL", "CRITICIZE", "BLR", "pos")}),
+    ("Die EU sieht den Schritt Irans als Tabubruch an.", {("EU", "CRITICIZE", "IRN", "pos")}),
+    ("Putin nannte Xi einen engen Freund.", set()),
+])
+def test_a_named_judgement_criticises(text, expected):
+    assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected

@@ -812,3 +812,13 @@ def test_a_warning_that_opens_a_clause_of_its_own():
     # the aid is China's, not the warner's
     got = keys("The US warned that China was considering sending lethal aid to Russia.")
     assert {k for k in got if k[1] == "SUPPORT"} == {("CHN", "SUPPORT", "RUS", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India described the tariffs by the US as unjustified.", {("IND", "CRITICIZE", "USA", "pos")}),
+    ("NATO called China a decisive enabler of the war.", {("NATO", "CRITICIZE", "CHN", "pos")}),
+    ("Russia called the move by Finland a provocation.", {("RUS", "CRITICIZE", "FIN", "pos")}),
+    ("Putin called Xi a dear friend.", set()),
+])
+def test_a_named_judgement_criticises(text, expected):
+    assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected
