@@ -866,3 +866,13 @@ def test_critical_remarks_protest_met_and_opposed_enlargement(text, expected):
 ])
 def test_a_named_judgement_criticises(text, expected):
     assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each member of the group with the partner named by "an", not the members among themselves
+    ("Mali und Niger haben sich an Russland angenähert.", {("MLI", "ALIGN", "RUS", "pos"), ("NER", "ALIGN", "RUS", "pos")}),
+    ("Der Iran und Russland koordinierten ihre Positionen.", {("IRN", "ALIGN", "RUS", "pos")}),
+    ("Ungarn und Serbien vertieften ihre Partnerschaft.", {("HUN", "ALIGN", "SRB", "pos")}),
+])
+def test_closeness_sought_by_a_group(text, expected):
+    assert {k for k in keys(text) if k[1] == "ALIGN"} == expected

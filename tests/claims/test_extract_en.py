@@ -822,3 +822,17 @@ def test_a_warning_that_opens_a_clause_of_its_own():
 ])
 def test_a_named_judgement_criticises(text, expected):
     assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition with a clause word inside ("since") still sits inside its clause
+    ("Russia, an ally of Venezuela since 2006, sent bombers.", {("RUS", "ALIGN", "VEN", "pos")}),
+    ("Mali and Niger turned to Russia.", {("MLI", "ALIGN", "RUS", "pos"), ("NER", "ALIGN", "RUS", "pos")}),
+    ("Iran and Russia coordinated their positions on Syria.", {("IRN", "ALIGN", "RUS", "pos")}),
+])
+def test_alignment_in_appositions_groups_and_coordination(text, expected):
+    assert {k for k in keys(text) if k[1] == "ALIGN"} == expected
+
+
+def test_support_sought_is_no_support_given():
+    assert not {k for k in keys("Mali pivoted toward Russia for support.") if k[1] == "SUPPORT"}

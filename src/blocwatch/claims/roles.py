@@ -403,11 +403,13 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         if i and text[starts[i] - 1:starts[i]] == "," and lang.relative.match(text, s) \
                 and not _ARTICLE_NP.match(text, s):
             relative.add(i)
-        elif i and i + 1 < len(starts) and text[s - 1:s] == "," and text[starts[i + 1] - 1:starts[i + 1]] == "," \
-                and _APPOSITION_START.match(text, s):
+        elif i and text[s - 1:s] == "," and _APPOSITION_START.match(text, s):
             # an apposition between commas sits inside its clause like a relative one: "Die
-            # Türkei, ein Nato-Mitglied, kauft ...", "Belarus, a close ally of Moscow, hosts ..."
-            relative.add(i)
+            # Türkei, ein Nato-Mitglied, kauft ...", "Belarus, a close ally of Moscow, hosts ...",
+            # also with a clause word inside ("Russia, an ally of Venezuela since 2006, sent ...")
+            end = next((j for j in range(i + 1, min(i + 3, len(starts))) if text[starts[j] - 1:starts[j]] in ",;:"), None)
+            if end is not None and text[starts[end] - 1] == ",":
+                relative.update(range(i, end))
     for o in occs:
         o.bloc = gaz.kind_of(o.code) == "bloc"
     analysis = Analysis(sentence, lang, occs, starts, relative, discourse=discourse)
