@@ -242,3 +242,25 @@ def test_political_west_is_the_west():
 ])
 def test_the_west_with_a_single_other_actor_is_the_west(text, lang):
     assert actors(text, lang) == {"WEST", "RUS"}
+
+
+@pytest.mark.parametrize("text, lang, surname, code", [
+    # invented people: introduced with state and office, later named by surname
+    ("Der US-Botschafter in Ungarn, Daniel Morrow, äußerte sich besorgt. Morrow kritisierte Budapest.", "de", "Morrow", "USA"),
+    ("Kazakh Foreign Minister Aidar Sultanbek met his Russian counterpart. Sultanbek later spoke to reporters.",
+     "en", "Sultanbek", "KAZ"),
+    ("Russia's ambassador to Israel, Pavel Zorinov, was summoned. Zorinov denied the reports.", "en", "Zorinov", "RUS"),
+])
+def test_a_person_introduced_by_state_and_office_stands_for_the_state_later(text, lang, surname, code):
+    assert linked_codes(run(text, lang), surname) == [code]
+
+
+@pytest.mark.parametrize("text, lang", [
+    # German nouns of time after a title are no name
+    ("Der russische Präsident Anfang Mai traf Xi. Im Mai kritisierte China die USA.", "de"),
+    # a name two states introduce is never guessed
+    ("The Polish envoy Anna Novak spoke first. The Czech envoy Petra Novak agreed. Novak left early.", "en"),
+])
+def test_no_person_is_made_up(text, lang):
+    ex = run(text, lang)
+    assert not [m for m in ex.mentions if m.kind == "person" and m.text in ("Mai", "Novak")]

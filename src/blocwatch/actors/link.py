@@ -10,7 +10,9 @@ Then, per document, the context decides what a form on its own cannot:
   elsewhere, and are dropped when that does not decide it: never guessed;
 - *conditional* forms ("Donezk" for the Donetsk People's Republic) link only in a sentence
   that matches their context pattern (context.yaml);
-- exclusions drop a form before certain words ("im Westen des Landes" is geography).
+- exclusions drop a form before certain words ("im Westen des Landes" is geography);
+- a person the article introduces by state and title stands for that state when named
+  again by surname (introductions.py).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from functools import lru_cache
 
 from ..model import Mention, Sentence
 from .gazetteer import Entry, Gazetteer, _load_yaml, iter_tokens, load
+from .introductions import introduced
 
 # Only these may stand between the tokens of one multi-word name.
 _JOINER = re.compile(r"[\s\-.'’]{1,3}")
@@ -155,7 +158,7 @@ def find_mentions(text: str, sentences: list[Sentence], gaz: Gazetteer | None = 
             if entry.weak and not strong[entry.code] and len(set(strong) - {entry.code}) < 2:
                 continue
         mentions.append(Mention(start, end, text[start:end], entry.code, entry.kind))
-    return _without_owners_of_groups(mentions, text, gaz)
+    return introduced(text, _without_owners_of_groups(mentions, text, gaz), gaz)
 
 
 def _without_owners_of_groups(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:

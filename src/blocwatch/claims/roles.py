@@ -481,6 +481,11 @@ def _resolve_pair_anaphors(a: Analysis, discourse: Discourse) -> None:
             pair = pairs[-1]
         elif len(before) >= 2:
             pair = before[-2:]
+        elif len(before) == 1 and before[0] not in discourse.last_group and before[0] in discourse.protagonists():
+            # "Jalali (Iran) said the agreement ...": the one actor named is a party of the
+            # article's main pair, not of the pair coordinated last (but "Südkorea kritisierte
+            # das Abkommen" names a critic, no party: the pair stays the last coordinated one)
+            pair = discourse.protagonists()
         elif len(discourse.last_group) == 2:
             pair = list(discourse.last_group)
         else:
