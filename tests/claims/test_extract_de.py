@@ -876,3 +876,13 @@ def test_a_named_judgement_criticises(text, expected):
 ])
 def test_closeness_sought_by_a_group(text, expected):
     assert {k for k in keys(text) if k[1] == "ALIGN"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Schweden, das nordeuropäische Land, will der Nato beitreten.", {("SWE", "MEMBER_OF", "NATO", "pos")}),
+    ("Schweden, das nordeuropäische EU-Land, will der Nato beitreten.",
+     {("SWE", "MEMBER_OF", "NATO", "pos"), ("SWE", "MEMBER_OF", "EU", "pos")}),
+    ("Die EU gewährte der Ukraine den Kandidatenstatus.", {("UKR", "MEMBER_OF", "EU", "pos")}),
+])
+def test_definite_appositions_and_candidate_status(text, expected):
+    assert {k for k in keys(text) if k[1] == "MEMBER_OF"} == expected

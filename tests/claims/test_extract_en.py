@@ -836,3 +836,13 @@ def test_alignment_in_appositions_groups_and_coordination(text, expected):
 
 def test_support_sought_is_no_support_given():
     assert not {k for k in keys("Mali pivoted toward Russia for support.") if k[1] == "SUPPORT"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uzbekistan has avoided joining the CSTO.", {("UZB", "MEMBER_OF", "CSTO", "neg")}),
+    ("Moldova has EU candidate status.", {("MDA", "MEMBER_OF", "EU", "pos")}),
+    # a short definite apposition sits inside its clause: Sweden is the one that joins
+    ("Sweden, the Nordic country, wants to join NATO.", {("SWE", "MEMBER_OF", "NATO", "pos")}),
+])
+def test_membership_avoided_candidates_and_definite_appositions(text, expected):
+    assert {k for k in keys(text) if k[1] == "MEMBER_OF"} == expected

@@ -267,6 +267,7 @@ _LIST_GOES_ON = re.compile(r"\s*(?:[,;)]|\b(?:und|oder|sowie|noch|and|or|nor)\b|
 # ", die russisch kontrollierten Volksrepubliken": an article before adjectives and a noun,
 # not a relative pronoun (which is followed by an article, pronoun or adverb first)
 _APPOSITION_START = re.compile(r"\s*(?:ein|eine|einer|eines|einem|a|an|one of)\s", re.I)
+_DEFINITE_APPOSITION = re.compile(r"\s*(?:der|die|das|the)\s+(?:[\w-]+\s+){0,3}[\w-]+\s*", re.I)
 _ARTICLE_NP = re.compile(r'\s*(?:der|die|das|dem|den)\s+(?:[a-zäöüß]+(?:e|en|er|es|em|isch)\s+){0,2}["„“]?[A-ZÄÖÜ]')
 
 
@@ -403,12 +404,19 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         if i and text[starts[i] - 1:starts[i]] == "," and lang.relative.match(text, s) \
                 and not _ARTICLE_NP.match(text, s):
             relative.add(i)
-        elif i and text[s - 1:s] == "," and _APPOSITION_START.match(text, s):
+        elif i and text[s - 1:s] == ",":
             # an apposition between commas sits inside its clause like a relative one: "Die
             # Türkei, ein Nato-Mitglied, kauft ...", "Belarus, a close ally of Moscow, hosts ...",
-            # also with a clause word inside ("Russia, an ally of Venezuela since 2006, sent ...")
+            # also with a clause word inside ("Russia, an ally of Venezuela since 2006, sent ..."),
+            # and a short definite one that names no actor of its own ("Schweden, das
+            # nordeuropäische EU-Land, will ...", "Sweden, the Nordic country, wants ...")
             end = next((j for j in range(i + 1, min(i + 3, len(starts))) if text[starts[j] - 1:starts[j]] in ",;:"), None)
-            if end is not None and text[starts[end] - 1] == ",":
+            if end is None or text[starts[end] - 1] != ",":
+                continue
+            if _APPOSITION_START.match(text, s) or (
+                    _DEFINITE_APPOSITION.fullmatch(text, s, starts[end] - 1)
+                    and not any(s <= o.start < starts[end] and not o.compound and o.kind != "adjective"
+                                and text[o.end:o.end + 1] != "-" for o in occs)):
                 relative.update(range(i, end))
     for o in occs:
         o.bloc = gaz.kind_of(o.code) == "bloc"
