@@ -886,3 +886,18 @@ def test_closeness_sought_by_a_group(text, expected):
 ])
 def test_definite_appositions_and_candidate_status(text, expected):
     assert {k for k in keys(text) if k[1] == "MEMBER_OF"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die EU verhängte Sanktionen gegen Russland. Betroffen von den Sanktionen sind auch Firmen aus der Türkei.",
+     {("EU", "SANCTION", "RUS", "pos"), ("EU", "SANCTION", "TUR", "pos")}),
+    # who criticises sanctions neither imposes them nor is their target
+    ("Die EU verhängte Sanktionen gegen Russland. Die Türkei kritisierte die Sanktionen.", {("EU", "SANCTION", "RUS", "pos")}),
+])
+def test_sanctions_whose_sanctioner_was_named_before(text, expected):
+    assert {k for k in keys(text) if k[1] == "SANCTION"} == expected
+
+
+def test_a_compound_owns_the_criticised_act():
+    got = keys("Die Türkei kritisierte die EU-Sanktionen gegen Iran.")
+    assert ("TUR", "CRITICIZE", "EU", "pos") in got and ("TUR", "CRITICIZE", "IRN", "pos") not in got

@@ -846,3 +846,23 @@ def test_support_sought_is_no_support_given():
 ])
 def test_membership_avoided_candidates_and_definite_appositions(text, expected):
     assert {k for k in keys(text) if k[1] == "MEMBER_OF"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sanctions noun without its sanctioner takes the one the sentences before named
+    ("Japan imposed sanctions on Russia. A company in the United Arab Emirates has been subjected to an asset freeze.",
+     {("JPN", "SANCTION", "RUS", "pos"), ("JPN", "SANCTION", "ARE", "pos")}),
+    ("The US imposed sanctions on Chinese firms. Also hit with sanctions are companies from Turkey and Kazakhstan.",
+     {("USA", "SANCTION", "CHN", "pos"), ("USA", "SANCTION", "TUR", "pos"), ("USA", "SANCTION", "KAZ", "pos")}),
+    # the critic of sanctions is not their target
+    ("The EU imposed sanctions on Iran. Turkey criticised the sanctions.", {("EU", "SANCTION", "IRN", "pos")}),
+    ("Japan's trade restrictions include firms in India.", {("JPN", "SANCTION", "IND", "pos")}),
+])
+def test_sanctions_whose_sanctioner_was_named_before(text, expected):
+    assert {k for k in keys(text) if k[1] == "SANCTION"} == expected
+
+
+def test_criticised_sanctions_judge_their_owner_and_trade_restrictions_are_no_trade():
+    got = keys("Turkey criticised the EU sanctions against Iran.")
+    assert ("TUR", "CRITICIZE", "EU", "pos") in got and ("TUR", "CRITICIZE", "IRN", "pos") not in got
+    assert not {k for k in keys("Japan's trade restrictions include firms in India.") if k[1] == "COOPERATE_ECONOMIC"}

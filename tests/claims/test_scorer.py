@@ -365,7 +365,7 @@ def test_a_conflict_key_says_whether_the_article_names_the_war_by_one_side():
 def test_cue_counts_say_how_often_the_article_speaks_of_a_relation_around_each_actor():
     from blocwatch.claims.keys import cue_counts
 
-    parsed = parse(_doc("Die EU verhängte Sanktionen gegen Russland. Russland kritisierte die Sanktionen. "
+    parsed = parse(_doc("Die EU verhängte Sanktionen gegen Russland. Russland leidet unter den Sanktionen. "
                         "Belarus liegt im Osten.", "de"))
     counts = cue_counts(parsed.seen)
     assert counts["RUS"]["SANCTION"] == 2

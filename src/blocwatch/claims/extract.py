@@ -277,6 +277,8 @@ def _owner_at(a: Analysis, start: int, exclude: set[str], nouns: str) -> Occurre
     """The owner of the war or act whose phrase starts at ``start``."""
     text = a.sentence.text
     for o in a.occurrences:
+        if o.code not in exclude and o.start == start and re.match(rf"-{nouns}\b", text[o.end:], re.I):
+            return o   # the owner as a compound's first part: "die EU-Sanktionen", "US-Lieferungen"
         if o.code in exclude or o.compound or o.marker == "frame":
             continue
         if o.start == start and (o.genitive or o.kind == "adjective" or a.lang.code == "en"):
@@ -593,6 +595,16 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
                       and _matches(o, "nom", a, cs, ce)]
             subject = before[0] if before and not _REASON.search(a.sentence.text, max(0, cs - 60), cs) else None
         obj = None
+    if subject is None and "prev_subject" in cue.subject and a.discourse is not None \
+            and cue.relation in a.discourse.last_subject:
+        # no subject here: the relation's subject in the sentences just before ("Japan imposed
+        # sanctions ... Also hit are companies from Turkey"); the targets stand unmarked too,
+        # after the cue or as a passive's subject (not "Turkey criticised the sanctions")
+        previous = a.discourse.last_subject[cue.relation][0]
+        obj = _pick(a, tuple(cue.object) + ("nom", "acc"), cs, ce, set(previous), 2, role="object", window=cue.window)
+        if obj is None or (obj.start < cs and not a.lang.passive.search(a.sentence.text, *a.clause_span(a.clause_of(cs)))):
+            return pairs
+        return [(s, x.code) for s in previous for x in _group_of(a, obj) if x.code != s]
     if subject is None:
         return pairs
     if cue.object_kind == "bloc" and gaz.kind_of(subject.code) == "bloc":
@@ -729,7 +741,10 @@ def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language
                      or lang.pair_anaphors.search(text)
                      or lang.bloc_anaphors.search(text) or lang.object_pronouns.search(text)
                      or lang.plural_pronouns.search(text))
-        cheap_exit = not (anaphoric and (discourse.topic or discourse.recent))
+        # (or a cue whose missing subject the sentences before name: "A company in the UAE has
+        # been subjected to an asset freeze")
+        inherited = any("prev_subject" in cue.subject and cue.relation in discourse.last_subject for cue, _ in matches)
+        cheap_exit = not ((anaphoric and (discourse.topic or discourse.recent)) or (inherited and codes))
     elif keep_pairs and not question:
         cheap_exit = False
     member_bloc = next((c for c in codes if gaz.kind_of(c) == "bloc"), None) \
@@ -747,10 +762,14 @@ def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language
         out.extend(_claims_for_cue(a, cue, m, gaz, pub_date, times, source, sentence_goods))
     discourse.update(a.topic, codes)
     objects: dict[str, list[str]] = {}
+    subjects: dict[str, list[str]] = {}
     for c in out:
         objects.setdefault(c.relation, [])
         if c.object not in objects[c.relation]:
             objects[c.relation].append(c.object)
+        if c.polarity == "pos" and c.subject not in subjects.setdefault(c.relation, []):
+            subjects[c.relation].append(c.subject)
+    discourse.last_subject.update({r: (codes_, 0) for r, codes_ in subjects.items()})
     discourse.last_object = objects   # only the sentence right before counts
     discourse.member_bloc = member_bloc
     return SentenceAnalysis(sentence, mentions, a, _negative_wins(out), times, source, sentence_goods, matches, vetoed)

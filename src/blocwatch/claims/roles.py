@@ -39,6 +39,9 @@ class Occurrence:
     bloc: bool = False               # an organisation (a place for no one: "in der UN-Vollversammlung")
 
 
+LAST_SUBJECT_SENTENCES = 3   # a relation's subject stands in for a missing one this many sentences on
+
+
 @dataclass
 class Discourse:
     """What earlier sentences leave behind for anaphors: the topic and the actors last named."""
@@ -48,10 +51,15 @@ class Discourse:
     counts: dict[str, int] = field(default_factory=dict)
     last_group: list[str] = field(default_factory=list)  # last coordinated actors ("Nordkorea oder Iran")
     member_bloc: str | None = None   # the bloc whose members the sentence before spoke of
+    # relation -> (its last subjects, sentences since): "Japan imposed sanctions on ... A
+    # company in the UAE has been subjected to an asset freeze" (Japan freezes)
+    last_subject: dict[str, tuple[list[str], int]] = field(default_factory=dict)
 
     def update(self, topic: str | None, codes: list[str]) -> None:
         if topic:
             self.topic = topic
+        self.last_subject = {r: (subjects, age + 1) for r, (subjects, age) in self.last_subject.items()
+                             if age + 1 <= LAST_SUBJECT_SENTENCES}
         for code in codes:
             self.counts[code] = self.counts.get(code, 0) + 1
             if code in self.recent:
