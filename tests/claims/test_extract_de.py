@@ -901,3 +901,14 @@ def test_sanctions_whose_sanctioner_was_named_before(text, expected):
 def test_a_compound_owns_the_criticised_act():
     got = keys("Die Türkei kritisierte die EU-Sanktionen gegen Iran.")
     assert ("TUR", "CRITICIZE", "EU", "pos") in got and ("TUR", "CRITICIZE", "IRN", "pos") not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an uninflected adjective is an adverb; the bloc after its noun keeps the preposition
+    ("Im Jahr 2023 distanzierte sich Eriwan vom russisch geprägten Militärbündnis OVKS.", {("ARM", "DISTANCE", "CSTO", "pos")}),
+    ("Kasachstan sucht größere Distanz zu Russland.", {("KAZ", "DISTANCE", "RUS", "pos")}),
+    ("Moldau hat sich von der GUS entfernt.", {("MDA", "DISTANCE", "CIS", "pos")}),
+    ("Die Truppen stehen 50 Kilometer von der Grenze zu Russland entfernt.", set()),
+])
+def test_distance_taken(text, expected):
+    assert {k for k in keys(text) if k[1] == "DISTANCE"} == expected

@@ -866,3 +866,11 @@ def test_criticised_sanctions_judge_their_owner_and_trade_restrictions_are_no_tr
     got = keys("Turkey criticised the EU sanctions against Iran.")
     assert ("TUR", "CRITICIZE", "EU", "pos") in got and ("TUR", "CRITICIZE", "IRN", "pos") not in got
     assert not {k for k in keys("Japan's trade restrictions include firms in India.") if k[1] == "COOPERATE_ECONOMIC"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pashinyan announced the suspension of Armenia's participation in the CSTO.", {("ARM", "DISTANCE", "CSTO", "pos")}),
+    ("Kazakhstan seeks greater independence from Moscow.", {("KAZ", "DISTANCE", "RUS", "pos")}),
+])
+def test_distance_taken(text, expected):
+    assert {k for k in keys(text) if k[1] == "DISTANCE"} == expected

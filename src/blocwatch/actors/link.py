@@ -56,6 +56,8 @@ def names_actor(text: str, mention: Mention) -> bool:
         return True
     if text[mention.end:mention.end + 1] == "-" and re.match(r"-[^\W\d_]+isch", text[mention.end:]):
         return True   # "armenisch-belarussische Beziehungen"
+    if text[mention.start:mention.end].endswith("isch") and re.match(r" [a-zäöü]", text[mention.end:mention.end + 2]):
+        return False  # German uninflected, so an adverb: "das russisch geprägte Bündnis" (the bloc is named)
     if _breakaway().search(text, max(0, mention.start - 30), mention.start):
         return False  # "die abtrünnigen georgischen Gebiete": separatists, not the state
     return _agent_nouns().match(text, mention.end) is not None

@@ -165,8 +165,8 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
         if low in lang.prepositions:
             return low
         if low in lang.fillers or (lang.code == "de" and _COUNTRY_NOUN.fullmatch(low)):
-            # (also a noun for the country before its name: "in der Kaukasusrepublik Armenien",
-            # "im Bürgerkriegsland Syrien")
+            # (also a noun for the country or bloc before its name: "in der Kaukasusrepublik
+            # Armenien", "im Bürgerkriegsland Syrien", "vom Militärbündnis OVKS")
             dative = dative or low in _DATIVE_DETERMINERS
             continue
         if low in ("wie", "like") and i < 3:
@@ -180,15 +180,20 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
         # a verb marks the infinitive ("refused to recognize the Donetsk republic").
         if word[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and len(low) > 3 \
                 and previous is not None \
-                and (previous in lang.fillers or (previous in lang.prepositions and lang.code == "de")):
+                and (previous in lang.fillers or (previous in lang.prepositions and lang.code == "de")
+                     or (lang.code == "de" and _ADVERB.fullmatch(previous))):
             continue
+        if lang.code == "de" and _ADVERB.fullmatch(word) and previous is not None \
+                and (previous in lang.fillers or lang.contractions.get(previous, previous) in lang.prepositions):
+            continue   # an adverb before the adjective: "vom russisch geprägten Bündnis"
         break
     # "Dem Westen warf Putin vor": a dative article marks an object, never the subject
     return "dat" if dative else None
 
 
-_COUNTRY_NOUN = re.compile(r"\w+(?:republik|land|staat)")
+_COUNTRY_NOUN = re.compile(r"\w+(?:republik|land|staat)|\w*(?:bündnis|allianz|organisation|staatenbund)")   # also "vom Militärbündnis OVKS"
 _DATIVE_DETERMINERS = frozenset({"dem", "einem", "diesem", "seinem", "ihrem", "jenem"})
+_ADVERB = re.compile(r"[a-zäöüß]+(?:isch|lich)")   # German uninflected: "russisch geprägt", "offiziell
 
 
 def _ends_in_s(text: str, start: int) -> bool:
