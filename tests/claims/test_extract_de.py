@@ -912,3 +912,12 @@ def test_a_compound_owns_the_criticised_act():
 ])
 def test_distance_taken(text, expected):
     assert {k for k in keys(text) if k[1] == "DISTANCE"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russland werde Vergeltungsmaßnahmen gegen Schweden ergreifen.", {("RUS", "THREATEN", "SWE", "pos")}),
+    ("Russland warnte Armenien vor Konsequenzen.", {("RUS", "THREATEN", "ARM", "pos")}),
+    ("Moskau warnt vor einer Eskalation.", set()),
+])
+def test_consequences_announced_threaten(text, expected):
+    assert {k for k in keys(text) if k[1] == "THREATEN"} == expected

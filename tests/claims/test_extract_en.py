@@ -874,3 +874,19 @@ def test_criticised_sanctions_judge_their_owner_and_trade_restrictions_are_no_tr
 ])
 def test_distance_taken(text, expected):
     assert {k for k in keys(text) if k[1] == "DISTANCE"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trump vowed to impose an extra tariff on the BRICS group.", {("USA", "THREATEN", "BRICS", "pos")}),
+    ("Ankara will retaliate against the United States.", {("TUR", "THREATEN", "USA", "pos")}),
+    ("The US warned India of consequences if it buys more Russian oil.", {("USA", "THREATEN", "IND", "pos")}),
+    # a retaliation done is the act, not a threat
+    ("The listing prompted China to retaliate with bans on Lithuanian banks.", set()),
+])
+def test_consequences_announced_threaten(text, expected):
+    assert {k for k in keys(text) if k[1] == "THREATEN"} == expected
+
+
+def test_if_opens_a_clause():
+    # the warner is not the buyer of the conditional clause
+    assert not {k for k in keys("The US warned India of consequences if it buys more Russian oil.") if k[1] == "SUPPLY"}
