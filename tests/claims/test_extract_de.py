@@ -921,3 +921,14 @@ def test_distance_taken(text, expected):
 ])
 def test_consequences_announced_threaten(text, expected):
     assert {k for k in keys(text) if k[1] == "THREATEN"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("An dem Manöver nahmen Soldaten aus Russland, Kasachstan und Tadschikistan teil.",
+     {("KAZ", "COOPERATE_MILITARY", "RUS", "pos"), ("RUS", "COOPERATE_MILITARY", "TJK", "pos"), ("KAZ", "COOPERATE_MILITARY", "TJK", "pos")}),
+    ("Die Wagner-Söldner kämpfen seit 2021 mit der malischen Armee gegen Rebellen.", {("MLI", "COOPERATE_MILITARY", "WAGNER", "pos")}),
+    ("Russland bildet syrische Soldaten aus.", {("RUS", "COOPERATE_MILITARY", "SYR", "pos")}),
+    ("Die Schule bildet junge Leute aus.", set()),
+])
+def test_military_cooperation_in_exercises_fighting_and_training(text, expected):
+    assert {k for k in keys(text) if k[1] == "COOPERATE_MILITARY"} == expected

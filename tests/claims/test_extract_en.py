@@ -890,3 +890,15 @@ def test_consequences_announced_threaten(text, expected):
 def test_if_opens_a_clause():
     # the warner is not the buyer of the conditional clause
     assert not {k for k in keys("The US warned India of consequences if it buys more Russian oil.") if k[1] == "SUPPLY"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran and Hezbollah have been fighting alongside Assad's forces.",
+     {("IRN", "COOPERATE_MILITARY", "SYR", "pos"), ("HEZBOLLAH", "COOPERATE_MILITARY", "SYR", "pos")}),
+    ("Russian instructors train the army of the Central African Republic.", {("CAF", "COOPERATE_MILITARY", "RUS", "pos")}),
+    ("In 2022, Kazakhstan signed a memorandum with Turkey on military-technical cooperation.",
+     {("KAZ", "COOPERATE_MILITARY", "TUR", "pos")}),
+    ("Armenia will not host CSTO drills in 2023.", {("ARM", "COOPERATE_MILITARY", "CSTO", "neg")}),
+])
+def test_military_cooperation_in_fighting_training_and_hosting(text, expected):
+    assert {k for k in keys(text) if k[1] == "COOPERATE_MILITARY"} == expected

@@ -689,7 +689,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     # a group's members pair up unless the object is a partner named as such ("Mali und Niger
     # haben sich an Russland angenähert": each of them with Russia)
     if cue.symmetric_group and 1 < len(pair_codes) <= 4 \
-            and obj.marker not in ("mit", "with", "zwischen", "between", "an", "zu", "to", "toward", "towards") \
+            and obj.marker not in ("mit", "with", "zwischen", "between", "an", "zu", "to", "toward", "towards", "alongside") \
             and not _matches(obj, "acc", a, cs, ce):
         return [(x.code, y.code) for x, y in combinations(subjects, 2) if x.code != y.code]
     if obj.code in pair_codes and len(pair_codes) > 1 and a.lang.reciprocal.search(a.sentence.text):
