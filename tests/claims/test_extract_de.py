@@ -932,3 +932,12 @@ def test_consequences_announced_threaten(text, expected):
 ])
 def test_military_cooperation_in_exercises_fighting_and_training(text, expected):
     assert {k for k in keys(text) if k[1] == "COOPERATE_MILITARY"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Türkei hat ein russisches S-400-Raketenabwehrsystem erworben.", {("RUS", "SUPPLY", "TUR", "pos")}),
+    ("Die Türkei setzt F-16-Kampfjets aus US-Produktion ein.", {("USA", "SUPPLY", "TUR", "pos")}),
+    ("Russland liefert Düngemittel nach Indien.", {("RUS", "SUPPLY", "IND", "pos")}),
+])
+def test_goods_acquired_made_abroad_and_fertiliser(text, expected):
+    assert {k for k in keys(text) if k[1] == "SUPPLY"} == expected

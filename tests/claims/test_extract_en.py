@@ -902,3 +902,8 @@ def test_if_opens_a_clause():
 ])
 def test_military_cooperation_in_fighting_training_and_hosting(text, expected):
     assert {k for k in keys(text) if k[1] == "COOPERATE_MILITARY"} == expected
+
+
+def test_fertiliser_is_a_good():
+    assert {k for k in keys("Russia is the main supplier of fertilizers to Brazil.") if k[1] == "SUPPLY"} == {
+        ("RUS", "SUPPLY", "BRA", "pos")}
