@@ -941,3 +941,12 @@ def test_military_cooperation_in_exercises_fighting_and_training(text, expected)
 ])
 def test_goods_acquired_made_abroad_and_fertiliser(text, expected):
     assert {k for k in keys(text) if k[1] == "SUPPLY"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # both blocs of a shared compound qualify the state, which acts
+    ("Das EU- und NATO-Mitglied Ungarn hat seine Gasverträge mit Moskau noch ausgeweitet.", {("HUN", "COOPERATE_ECONOMIC", "RUS", "pos")}),
+    ("Brasilien will mit Russland in der Landwirtschaft zusammenarbeiten.", {("BRA", "COOPERATE_ECONOMIC", "RUS", "pos")}),
+])
+def test_economic_cooperation_in_contracts_and_fields(text, expected):
+    assert {k for k in keys(text) if k[1] == "COOPERATE_ECONOMIC"} == expected

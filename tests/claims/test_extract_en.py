@@ -907,3 +907,19 @@ def test_military_cooperation_in_fighting_training_and_hosting(text, expected):
 def test_fertiliser_is_a_good():
     assert {k for k in keys("Russia is the main supplier of fertilizers to Brazil.") if k[1] == "SUPPLY"} == {
         ("RUS", "SUPPLY", "BRA", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China and Russia have a growing economic relationship.", {("CHN", "COOPERATE_ECONOMIC", "RUS", "pos")}),
+    ("Moscow and Caracas are working on joint initiatives in energy and transport.", {("RUS", "COOPERATE_ECONOMIC", "VEN", "pos")}),
+    ("Turkish exports to Russia nearly doubled.", {("RUS", "COOPERATE_ECONOMIC", "TUR", "pos")}),
+    # "is building" is no passive (the phrase's verb comes first in English)
+    ("Russia is building a nuclear power plant in Turkey.", {("RUS", "COOPERATE_ECONOMIC", "TUR", "pos")}),
+])
+def test_economic_cooperation_named_as_relationship_projects_and_exports(text, expected):
+    assert {k for k in keys(text) if k[1] == "COOPERATE_ECONOMIC"} == expected
+
+
+def test_an_adjective_in_nt_is_no_participle():
+    assert {k for k in keys("Kazakhstan was overtly reliant on Russia for connectivity.") if k[1] == "DEPEND_ON"} == {
+        ("KAZ", "DEPEND_ON", "RUS", "pos")}

@@ -208,12 +208,16 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
     return best[1] if best else None
 
 
-_PARTICIPLE = {"de": re.compile(r"(?:\w+t|ge\w+en)$", re.I), "en": re.compile(r"\w+(?:ed|en|wn|nt)$", re.I)}
+# (English "-nt" only in "sent", "spent", ...: "reliant", "dependent" are adjectives)
+_PARTICIPLE = {"de": re.compile(r"(?:\w+t|ge\w+en)$", re.I), "en": re.compile(r"\w+(?:ed|en|wn)$|\w*(?:sent|spent|meant|lent)$", re.I)}
 
 
 def _agentless_passive(a: Analysis, m: re.Match) -> bool:
     """A passive participle cue ("kritisiert wurde", "was criticised") with no von/by agent."""
-    word = m.group().split()[-1] if m.group().split() else ""
+    # the verb: an English phrase starts with it ("was building a power plant" is no passive),
+    # a German one ends with it ("mit Sanktionen belegt wurde")
+    words = m.group().split()
+    word = (words[0] if a.lang.code == "en" else words[-1]) if words else ""
     if not _PARTICIPLE[a.lang.code].match(word):
         return False
     if a.lang.code == "en":

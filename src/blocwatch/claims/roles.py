@@ -368,6 +368,9 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         elif occs and not occs[-1].compound and gaz.kind_of(occs[-1].code) == "bloc" and gaz.kind_of(o.code) != "bloc" \
                 and re.fullmatch(r"-[^\W\d_]+\s+|\s+(?:member|ally|partner)(?: state| country)?\s+", text[occs[-1].end:o.start]):
             occs[-1].compound = True   # "OVKS-Bündnispartner Kasachstan", "NATO member Turkey": the state is the actor
+            if len(occs) > 1 and gaz.kind_of(occs[-2].code) == "bloc" \
+                    and re.fullmatch(r"-\s+(?:und|and|oder|or|sowie)\s+", text[occs[-2].end:occs[-1].start]):
+                occs[-2].compound = True   # "Das EU- und NATO-Mitglied Ungarn": both qualify the state
         occs.append(o)
 
     # Coordination: actors joined by "und", ",", "sowie", "oder", "noch" form one group.
