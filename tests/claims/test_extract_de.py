@@ -950,3 +950,22 @@ def test_goods_acquired_made_abroad_and_fertiliser(text, expected):
 ])
 def test_economic_cooperation_in_contracts_and_fields(text, expected):
     assert {k for k in keys(text) if k[1] == "COOPERATE_ECONOMIC"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Frankreich wird Finnland gegen jeden Angriff verteidigen.", {("FRA", "GUARANTEE", "FIN", "pos")}),
+    # defence as a field of cooperation, or a guarantee "that ...", is no guarantee to a state
+    ("Putin sagte Lukaschenko eine enge Zusammenarbeit in den Bereichen Verteidigung und Handel zu.", set()),
+    ("Nur eine EU-Mitgliedschaft könne garantieren, dass Moldau nicht zum Ziel Russlands werde.", set()),
+])
+def test_a_guarantee_is_a_commitment(text, expected):
+    assert {k for k in keys(text) if k[1] == "GUARANTEE"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armenien könnte aus dem OVKS-Bündnis austreten.", {("ARM", "LEFT", "CSTO", "pos")}),
+    # a bloc in a compound elsewhere, or a source, is not the one left
+    ("Laut EU-Diplomaten hatte Orban zum Zeitpunkt der Abstimmung den Raum verlassen.", set()),
+])
+def test_leaving_a_bloc(text, expected):
+    assert {k for k in keys(text) if k[1] == "LEFT"} == expected

@@ -923,3 +923,26 @@ def test_economic_cooperation_named_as_relationship_projects_and_exports(text, e
 def test_an_adjective_in_nt_is_no_participle():
     assert {k for k in keys("Kazakhstan was overtly reliant on Russia for connectivity.") if k[1] == "DEPEND_ON"} == {
         ("KAZ", "DEPEND_ON", "RUS", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The US pledged to defend Taiwan.", {("USA", "GUARANTEE", "TWN", "pos")}),
+    # protecting or defending without a commitment, or against an attacker, is no guarantee
+    ("Biden authorized Ukraine to use US weapons to strike inside Russia and protect Kharkiv.", set()),
+    ("Zelensky said his forces defend against Russian advances.", set()),
+])
+def test_a_guarantee_is_a_commitment(text, expected):
+    assert {k for k in keys(text) if k[1] == "GUARANTEE"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Britain left the EU in 2020.", {("GBR", "LEFT", "EU", "pos")}),
+    # leaving a place is no exit from a bloc
+    ("By agreement with member countries, the CSTO contingent left the country.", set()),
+])
+def test_leaving_names_the_organisation_after_the_verb(text, expected):
+    assert {k for k in keys(text) if k[1] == "LEFT"} == expected
+
+
+def test_an_attack_as_a_noun_is_no_verb():
+    assert not {k for k in keys("The US will defend Taiwan against any attack.") if k[1] == "CONFLICT"}

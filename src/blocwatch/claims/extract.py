@@ -659,8 +659,11 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         obj = obj or _pick(a, cue.object, cs, ce, exclude, 2, after=subject.end, role="object", window=cue.window)
     if cue.object_kind and (obj is None or gaz.kind_of(obj.code) != cue.object_kind):
         # Membership statements name one organisation: take it wherever it stands.
+        # (a bloc as the first part of a compound only right before the cue: "OVKS-Mitglied",
+        # not "laut EU-Diplomaten hatte Orban den Raum verlassen")
         blocs = [o for o in a.occurrences if gaz.kind_of(o.code) == cue.object_kind
-                 and o.code not in {s.code for s in subjects}]
+                 and o.code not in {s.code for s in subjects}
+                 and o.marker != "frame" and (not o.compound or re.fullmatch(r"[\s-]*", a.sentence.text[o.end:cs]))]
         if "before" in cue.object and any(o.end <= cs for o in blocs):
             blocs = [o for o in blocs if o.end <= cs]   # "the G7, which also includes ..., and a NATO partner"
         obj = min(blocs, key=lambda o: abs(o.start - cs)) if blocs else None

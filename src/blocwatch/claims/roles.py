@@ -215,6 +215,8 @@ _ACTOR_HEADS = re.compile(r"-(?:staat|länder|land|mitglied|partner|bündnispart
                           r"diplomat|botschaft|behörde|vertreter|sprecher|delegation|anführer|kommandeur|"
                           r"member|troop|soldier|force|army|military|government|leader|official|spokes|envoy|representative|"
                           r"ally|allies|regime|mercenar|fighter|militia|"
+                          # the bloc itself: "aus dem OVKS-Bündnis", "the NATO alliance"
+                          r"bündnis|allianz|organisation|alliance|bloc|"
                           # the maker of a thing: "aus US-Produktion", "russischer Herstellung"
                           r"produktion|herstellung|fertigung|bauart)", re.I)
 
