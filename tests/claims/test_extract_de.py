@@ -969,3 +969,14 @@ def test_a_guarantee_is_a_commitment(text, expected):
 ])
 def test_leaving_a_bloc(text, expected):
     assert {k for k in keys(text) if k[1] == "LEFT"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a journey to meet someone names whom it meets, not the host
+    ("Der ungarische Regierungschef reist nach Peking und trifft dort den russischen Präsidenten.", {("HUN", "MEET", "RUS", "pos")}),
+    ("Orban reiste nach Peking.", {("CHN", "MEET", "HUN", "pos")}),
+    # hit, not met
+    ("Die Verhaftung des venezolanischen Präsidenten traf Moskau unerwartet.", set()),
+])
+def test_journeys_and_hits_are_not_meetings_with_the_host(text, expected):
+    assert {k for k in keys(text) if k[1] == "MEET"} == expected

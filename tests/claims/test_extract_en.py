@@ -946,3 +946,11 @@ def test_leaving_names_the_organisation_after_the_verb(text, expected):
 
 def test_an_attack_as_a_noun_is_no_verb():
     assert not {k for k in keys("The US will defend Taiwan against any attack.") if k[1] == "CONFLICT"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Modi arrived in Moscow to meet Putin.", {("IND", "MEET", "RUS", "pos")}),
+    ("After their mutiny, Wagner mercenaries arrived in neighbouring Belarus.", set()),
+])
+def test_arrivals_that_are_no_visits(text, expected):
+    assert {k for k in keys(text) if k[1] == "MEET"} == expected
