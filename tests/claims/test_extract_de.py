@@ -980,3 +980,13 @@ def test_leaving_a_bloc(text, expected):
 ])
 def test_journeys_and_hits_are_not_meetings_with_the_host(text, expected):
     assert {k for k in keys(text) if k[1] == "MEET"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russland erklärte, es werde Truppen nach Belarus verlegen.", {("RUS", "DEPLOY_FORCES", "BLR", "pos")}),
+    ("Moskau teilte mit, man habe Waffen an Syrien geliefert.", {("RUS", "SUPPLY", "SYR", "pos")}),
+    # an expletive "es gebe" names nobody
+    ("Die Türkei betonte, es gebe keine Waffenlieferungen an Russland.", set()),
+])
+def test_the_speakers_pronoun(text, expected):
+    assert {k for k in keys(text) if k[1] in ("DEPLOY_FORCES", "SUPPLY")} == expected

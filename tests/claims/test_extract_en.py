@@ -954,3 +954,13 @@ def test_an_attack_as_a_noun_is_no_verb():
 ])
 def test_arrivals_that_are_no_visits(text, expected):
     assert {k for k in keys(text) if k[1] == "MEET"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the speaker's pronoun in what it says; a quoted cue still finds its object
+    ("Russia's Foreign Ministry said on Sunday that it “strongly condemned” U.S. airstrikes on Iran.",
+     {("RUS", "CRITICIZE", "USA", "pos")}),
+    ("China said it opposes the expansion of NATO.", {("CHN", "CRITICIZE", "NATO", "pos")}),
+])
+def test_the_speakers_pronoun(text, expected):
+    assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected

@@ -244,7 +244,7 @@ def _implicit_agent(a: Analysis, cue: Cue, m: re.Match) -> Occurrence | None:
 # Relations whose object may be a war: who condemns or backs "Russia's invasion of Ukraine"
 # judges Russia ("refused to condemn Russia's invasion" is no word on Ukraine)
 _JUDGES_WAR = frozenset({"CRITICIZE", "SUPPORT"})
-_DETERMINER = re.compile(r"\s+(?:(?:the|den|die|das|dem|der)\s+)?", re.I)
+_DETERMINER = re.compile(r"[\"“”„'’]?\s+(?:(?:the|den|die|das|dem|der)\s+)?", re.I)   # (after a quoted cue: 'it “condemned” U.S. strikes')
 
 
 def _judged_acts(a: Analysis, cue: Cue) -> re.Pattern:

@@ -91,6 +91,7 @@ class Language:
     intent: re.Pattern
     holder_nouns: frozenset[str]
     subject_pronouns: re.Pattern
+    reported_pronouns: re.Pattern
     possessive_pronouns: re.Pattern
     directives: re.Pattern
     object_pronouns: re.Pattern
@@ -223,6 +224,7 @@ def language(code: str) -> Language:
         intent=_rx(words["intent"]),
         holder_nouns=frozenset(_words(words["holder_nouns"], f"{code} holder_nouns")),
         subject_pronouns=re.compile(words["subject_pronouns"]),
+        reported_pronouns=re.compile(words["reported_pronouns"]),
         possessive_pronouns=re.compile(words["possessive_pronouns"]),
         directives=_rx(words["directives"]),
         object_pronouns=re.compile(words["object_pronouns"]),

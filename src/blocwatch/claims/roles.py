@@ -546,6 +546,14 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None, discourse: Discou
         code = earlier[0] if earlier else previous_topic
         if code and not any(o.start <= pos < o.end for o in a.occurrences):
             added.append(Occurrence(code, pos, pos + len(p.group(1)), "anaphor", clause=a.clause_id(pos)))
+    for p in a.lang.reported_pronouns.finditer(text):
+        # "Russia said it would respond": the speaker, the first actor named before as subject
+        # (or owner of a title: "Russia's Foreign Ministry said that it condemned ...")
+        pos = p.start(1)
+        speaker = next((o.code for o in a.occurrences if o.end <= p.start() and o.marker is None
+                        and o.kind != "adjective" and not o.compound), None)
+        if speaker and not any(o.start <= pos < o.end for o in a.occurrences):
+            added.append(Occurrence(speaker, pos, pos + len(p.group(1)), "anaphor", clause=a.clause_id(pos)))
     for p in a.lang.possessive_pronouns.finditer(text):
         # "Seine Invasion der Ukraine", "Its support for Armenia": a genitive of the last topic
         pos = p.start(1)
