@@ -990,3 +990,8 @@ def test_journeys_and_hits_are_not_meetings_with_the_host(text, expected):
 ])
 def test_the_speakers_pronoun(text, expected):
     assert {k for k in keys(text) if k[1] in ("DEPLOY_FORCES", "SUPPLY")} == expected
+
+
+def test_a_plural_accuser():
+    assert {k for k in keys("Westliche Länder werfen Indien vor, Öl aus Russland zu kaufen.") if k[1] == "CRITICIZE"} == {
+        ("WEST", "CRITICIZE", "IND", "pos")}
