@@ -264,3 +264,9 @@ def test_a_person_introduced_by_state_and_office_stands_for_the_state_later(text
 def test_no_person_is_made_up(text, lang):
     ex = run(text, lang)
     assert not [m for m in ex.mentions if m.kind == "person" and m.text in ("Mai", "Novak")]
+
+
+def test_a_region_is_no_actor_of_its_own():
+    ex = run("In Transnistrien sind russische Soldaten stationiert.")
+    assert [m.code for m in ex.mentions if m.text == "Transnistrien"] == ["MDA"]
+    assert "MDA" not in actors("Transnistrien feierte den Jahrestag.")

@@ -995,3 +995,12 @@ def test_the_speakers_pronoun(text, expected):
 def test_a_plural_accuser():
     assert {k for k in keys("Westliche Länder werfen Indien vor, Öl aus Russland zu kaufen.") if k[1] == "CRITICIZE"} == {
         ("WEST", "CRITICIZE", "IND", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's territory by its own name is a place: a deployment there is one to the state
+    ("In Transnistrien sind rund 1500 Soldaten der russischen Armee stationiert.", {("RUS", "DEPLOY_FORCES", "MDA", "pos")}),
+    ("Moskau unterstützt Transnistrien.", set()),
+])
+def test_a_region_is_a_place(text, expected):
+    assert {k for k in keys(text) if k[1] in ("DEPLOY_FORCES", "SUPPORT")} == expected

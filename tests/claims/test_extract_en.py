@@ -964,3 +964,12 @@ def test_arrivals_that_are_no_visits(text, expected):
 ])
 def test_the_speakers_pronoun(text, expected):
     assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow keeps troops in Abkhazia.", {("RUS", "DEPLOY_FORCES", "GEO", "pos")}),
+    # a region in a list is no party
+    ("Kazakhstan does not recognize Kosovo or Abkhazia.", {("KAZ", "RECOGNIZE", "XKX", "neg")}),
+])
+def test_a_region_is_a_place(text, expected):
+    assert {k for k in keys(text) if k[1] in ("DEPLOY_FORCES", "RECOGNIZE")} == expected

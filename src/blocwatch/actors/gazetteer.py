@@ -127,6 +127,10 @@ def _add_actor(gaz: Gazetteer, code: str, block: dict) -> None:
         add(seat, "seat")
         for g in _genitive(seat):
             add(g, "seat")
+    for region in block.get("region") or []:
+        add(region, "region")
+        for g in _genitive(region):
+            add(g, "region")
 
 
 def _add_person(gaz: Gazetteer, person: dict) -> None:

@@ -51,7 +51,9 @@ def _agent_nouns() -> re.Pattern:
 
 def names_actor(text: str, mention: Mention) -> bool:
     """Does this mention name an actor by itself? Adjectives only before an agent noun
-    ("russische Soldaten" yes, "deutsche Medien", "sowjetischer Bauart" no)."""
+    ("russische Soldaten" yes, "deutsche Medien", "sowjetischer Bauart" no); a region never."""
+    if mention.kind == "region":
+        return False   # a territory is a place ("Truppen in Transnistrien"), not an actor named
     if mention.kind != "adjective":
         return True
     if text[mention.end:mention.end + 1] == "-" and re.match(r"-[^\W\d_]+isch", text[mention.end:]):

@@ -38,9 +38,15 @@ _TAIL_END = re.compile(r"\s(?:und|oder|sowie|and|or)\s|[,;:]")
 _POSSESSIVE = re.compile(r"\b(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres|eigene|eigenen|eigener|eigenes)\s+(?:\w+\s+)?$", re.I)
 
 
+# where a region (a state's territory named by its own name, "Transnistrien") may stand: as a place only
+_PLACE_MARKERS = frozenset({"in", "nach", "auf", "into", "to", "on", "within"})
+
+
 def _matches(o: Occurrence, marker: str, a: Analysis, cue_start: int, cue_end: int) -> bool:
     if o.marker == "frame":
         return False
+    if o.kind == "region" and (marker not in _PLACE_MARKERS or o.marker != marker):
+        return False   # "Truppen in Transnistrien" is a deployment to Moldova; "Transnistrien will ..." names no state
     if marker == "before":
         # a compound's first part: "EU-Sanktionen", "OVKS-Mitglied" (the cue may start at the hyphen)
         return (o.end == cue_start and a.sentence.text[cue_start:cue_start + 1] == "-") \
@@ -283,7 +289,7 @@ def _owner_at(a: Analysis, start: int, exclude: set[str], nouns: str) -> Occurre
     for o in a.occurrences:
         if o.code not in exclude and o.start == start and re.match(rf"-{nouns}\b", text[o.end:], re.I):
             return o   # the owner as a compound's first part: "die EU-Sanktionen", "US-Lieferungen"
-        if o.code in exclude or o.compound or o.marker == "frame":
+        if o.code in exclude or o.compound or o.marker == "frame" or o.kind == "region":
             continue
         if o.start == start and (o.genitive or o.kind == "adjective" or a.lang.code == "en"):
             # the owner before its war: "Russia's (full-scale) invasion", "Russlands Krieg", "the
@@ -421,7 +427,8 @@ def _clause_states(a: Analysis, clause: int, markers: set, taken: list[Occurrenc
 
 
 def _group_of(a: Analysis, o: Occurrence) -> list[Occurrence]:
-    return [x for x in a.occurrences if x.group == o.group]
+    # (a region in the list is a place, no party: "recognises neither Kosovo nor Abkhazia")
+    return [x for x in a.occurrences if x.group == o.group and (x.kind != "region" or x is o)]
 
 
 def _passive_agent(a: Analysis, cue_start: int) -> Occurrence | None:
