@@ -1004,3 +1004,13 @@ def test_a_plural_accuser():
 ])
 def test_a_region_is_a_place(text, expected):
     assert {k for k in keys(text) if k[1] in ("DEPLOY_FORCES", "SUPPORT")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "die ehemalige Sowjetrepublik" takes up the last post-Soviet state named, not the last state
+    ("Kasachstan bat um Hilfe. Die Türkei bot Unterstützung an. Am selben Tag schickte Putin Truppen in die ehemalige Sowjetrepublik.",
+     {("RUS", "DEPLOY_FORCES", "KAZ", "pos")}),
+    ("Armenien ist Mitglied der OVKS. Die Kaukasusrepublik kritisierte Russland.", {("ARM", "CRITICIZE", "RUS", "pos")}),
+])
+def test_typed_anaphors(text, expected):
+    assert {k for k in keys(text) if k[1] in ("DEPLOY_FORCES", "CRITICIZE")} == expected

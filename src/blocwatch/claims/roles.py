@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..actors.gazetteer import Gazetteer, tokens_of
 from ..actors.link import names_actor
@@ -528,6 +529,21 @@ def _resolve_pair_anaphors(a: Analysis, discourse: Discourse) -> None:
         _add(a, occs, same_group=True)
 
 
+@lru_cache(maxsize=1)
+def _typed_anaphors() -> list[tuple[re.Pattern, frozenset[str]]]:
+    from ..actors.gazetteer import _load_yaml   # noqa: PLC0415 - the actors' data, read once
+    return [(re.compile(entry["nouns"], re.I), frozenset(entry["codes"]))
+            for entry in _load_yaml("context.yaml").get("typed_anaphors", [])]
+
+
+def _anaphor_kinds(phrase: str) -> frozenset[str] | None:
+    """The codes an anaphor like "die ehemalige Sowjetrepublik" can refer to (None: any)."""
+    for nouns, codes in _typed_anaphors():
+        if nouns.search(phrase):
+            return codes
+    return None
+
+
 def _resolve_anaphors(a: Analysis, previous_topic: str | None, discourse: Discourse, gaz: Gazetteer) -> None:
     """Add "das Land", "den Bündnispartner" as occurrences of the actor they refer back to.
 
@@ -581,6 +597,12 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None, discourse: Discou
             subject = {o.code for o in before if first is not None and o.group == first.group}
             others = [o.code for o in before if o.code not in subject and o.marker != "frame"]
             code = others[-1] if others else (previous_topic if previous_topic not in subject else None)
+        kinds = _anaphor_kinds(m.group())
+        if kinds is not None and code not in kinds:
+            # "die ehemalige Sowjetrepublik" names a post-Soviet state: the last one named
+            subjects = {o.code for o in a.occurrences if o.end <= m.start() and o.marker is None and not o.genitive}
+            named = [o.code for o in reversed(a.occurrences) if o.end <= m.start()] + list(reversed(discourse.recent))
+            code = next((c for c in named if c in kinds and c not in subjects), None)
         if not code:
             continue
         head = m.group().split()[0]
