@@ -1014,3 +1014,18 @@ def test_a_region_is_a_place(text, expected):
 ])
 def test_typed_anaphors(text, expected):
     assert {k for k in keys(text) if k[1] in ("DEPLOY_FORCES", "CRITICIZE")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russland stützt sich auf Nordkorea.", {("RUS", "DEPEND_ON", "PRK", "pos")}),
+    ("Belarus hängt traditionell am Tropf Russlands.", {("BLR", "DEPEND_ON", "RUS", "pos")}),
+    ("Brasilien ist in hohem Maße auf Düngemittel aus Russland angewiesen.", {("BRA", "DEPEND_ON", "RUS", "pos")}),
+    ("Die Studie stützt sich auf Angaben aus Russland.", set()),
+])
+def test_dependence_leaned_on(text, expected):
+    assert {k for k in keys(text) if k[1] == "DEPEND_ON"} == expected
+
+
+def test_asked_to_do_something():
+    assert {k for k in keys("Belarus hatte Moskau darum gebeten, Atomwaffen zu stationieren.") if k[1] == "REQUEST_AID"} == {
+        ("BLR", "REQUEST_AID", "RUS", "pos")}
