@@ -1029,3 +1029,11 @@ def test_dependence_leaned_on(text, expected):
 def test_asked_to_do_something():
     assert {k for k in keys("Belarus hatte Moskau darum gebeten, Atomwaffen zu stationieren.") if k[1] == "REQUEST_AID"} == {
         ("BLR", "REQUEST_AID", "RUS", "pos")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Aserbaidschan teilte mit, dass es einen russischen Militärhubschrauber abgeschossen habe.", {("AZE", "CONFLICT", "RUS", "pos")}),
+    ("Die Ukraine schoss eine russische Drohne ab.", {("RUS", "CONFLICT", "UKR", "pos")}),
+])
+def test_shooting_down_the_others_aircraft(text, expected):
+    assert {k for k in keys(text) if k[1] == "CONFLICT"} == expected

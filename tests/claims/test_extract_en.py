@@ -973,3 +973,11 @@ def test_the_speakers_pronoun(text, expected):
 ])
 def test_a_region_is_a_place(text, expected):
     assert {k for k in keys(text) if k[1] in ("DEPLOY_FORCES", "RECOGNIZE")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia's military action in Ukraine worried Kazakhstan.", {("RUS", "CONFLICT", "UKR", "pos")}),
+    ("Azerbaijan shot down a Russian military helicopter.", {("AZE", "CONFLICT", "RUS", "pos")}),
+])
+def test_military_action_and_aircraft_shot_down(text, expected):
+    assert {k for k in keys(text) if k[1] == "CONFLICT"} == expected
