@@ -562,8 +562,11 @@ def test_eine_annullierte_lieferung_ist_verneint():
 
 
 def test_ein_blockierter_beitritt_ist_nur_moeglich():
-    c = one("Die Türkei blockierte monatelang den Nato-Beitritt Schwedens.")
-    assert (c.subject, c.relation, c.object, c.modality) == ("SWE", "MEMBER_OF", "NATO", "possible")
+    found = claims("Die Türkei blockierte monatelang den Nato-Beitritt Schwedens.")
+    members = [(c.subject, c.relation, c.object, c.modality) for c in found if c.relation == "MEMBER_OF"]
+    assert members == [("SWE", "MEMBER_OF", "NATO", "possible")]
+    # and who blocks it does not support the candidate
+    assert ("TUR", "SUPPORT", "SWE", "neg") in {(c.subject, c.relation, c.object, c.polarity) for c in found}
 
 
 def test_nicht_vor_der_praeposition_verneint_das_verb_nicht_das_nomen():
@@ -1037,3 +1040,12 @@ def test_asked_to_do_something():
 ])
 def test_shooting_down_the_others_aircraft(text, expected):
     assert {k for k in keys(text) if k[1] == "CONFLICT"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Damals hatte Putin Militärhilfe nach Kasachstan geschickt.", {("RUS", "SUPPORT", "KAZ", "pos")}),
+    ("Putin hat Lukaschenko einen Kredit in Höhe von 1,5 Milliarden Dollar versprochen.", {("RUS", "SUPPORT", "BLR", "pos")}),
+    ("Ungarn leistet Widerstand gegen den Start der Beitrittsgespräche mit der Ukraine.", {("HUN", "SUPPORT", "UKR", "neg")}),
+])
+def test_help_sent_money_lent_and_accession_opposed(text, expected):
+    assert {k for k in keys(text) if k[1] == "SUPPORT"} == expected

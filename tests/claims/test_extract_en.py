@@ -981,3 +981,11 @@ def test_a_region_is_a_place(text, expected):
 ])
 def test_military_action_and_aircraft_shot_down(text, expected):
     assert {k for k in keys(text) if k[1] == "CONFLICT"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hungary opposes Ukraine's membership bid.", {("HUN", "SUPPORT", "UKR", "neg")}),
+    ("Russia granted Belarus a 1.5 billion dollar loan.", {("RUS", "SUPPORT", "BLR", "pos")}),
+])
+def test_money_lent_and_accession_opposed(text, expected):
+    assert {k for k in keys(text) if k[1] == "SUPPORT"} == expected
