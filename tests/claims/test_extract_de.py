@@ -1049,3 +1049,15 @@ def test_shooting_down_the_others_aircraft(text, expected):
 ])
 def test_help_sent_money_lent_and_accession_opposed(text, expected):
     assert {k for k in keys(text) if k[1] == "SUPPORT"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die seit Langem befreundeten Staatschefs Russlands und Chinas trafen sich.", {("CHN", "ALIGN", "RUS", "pos")}),
+    # an adjective after a contracted preposition keeps it ("zur ehemaligen Sowjetunion")
+    ("Indien unterhält eine enge Beziehung zur ehemaligen Sowjetunion.", {("IND", "ALIGN", "SUN", "pos")}),
+    ("Moldau hat in den vergangenen Jahren eine pro-westliche Wende vollzogen.", {("MDA", "ALIGN", "WEST", "pos")}),
+    ("Armenien betont den westlichen Kurs.", {("ARM", "ALIGN", "WEST", "pos")}),
+    ("Der russische Kurs des Rubels fiel.", set()),
+])
+def test_friendship_close_ties_and_a_course_named_by_its_side(text, expected):
+    assert {k for k in keys(text) if k[1] == "ALIGN"} == expected

@@ -176,12 +176,12 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
         if example and word[:1].isupper():
             example = False
             continue
-        # Attributive adjectives ("an die benachbarte Türkei") may stand between a
+        # Attributive adjectives ("an die benachbarte Türkei", "zur ehemaligen Sowjetunion") may stand between a
         # determiner and the name; a verb ("stehen, verweigerte") may not. In English "to" before
         # a verb marks the infinitive ("refused to recognize the Donetsk republic").
         if word[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and len(low) > 3 \
                 and previous is not None \
-                and (previous in lang.fillers or (previous in lang.prepositions and lang.code == "de")
+                and (previous in lang.fillers or (lang.contractions.get(previous, previous) in lang.prepositions and lang.code == "de")
                      or (lang.code == "de" and _ADVERB.fullmatch(previous))):
             continue
         if lang.code == "de" and _ADVERB.fullmatch(word) and previous is not None \
