@@ -989,3 +989,14 @@ def test_military_action_and_aircraft_shot_down(text, expected):
 ])
 def test_money_lent_and_accession_opposed(text, expected):
     assert {k for k in keys(text) if k[1] == "SUPPORT"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "whose" opens a relative clause without a comma too; its noun, not the main subject, acts
+    ("Pashinyan denounced the CSTO as a bubble alliance whose members helped Azerbaijan prepare for the war.", set()),
+    ("Ukraine, whose foreign minister visited Turkey on Monday, asked for help.", {("TUR", "MEET", "UKR", "pos")}),
+    # a warning opens a clause even with a time phrase between ("warned last month that")
+    ("Washington warned last month that China was considering sending lethal support to Russia.", {("CHN", "SUPPORT", "RUS", "pos")}),
+])
+def test_whose_clauses_and_warnings_with_a_time_phrase(text, expected):
+    assert {k for k in keys(text) if k[1] in ("SUPPORT", "MEET")} == expected

@@ -420,9 +420,9 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
             starts.append(m.start())
     starts = sorted(set(starts))
     for i, s in enumerate(starts):
-        if i and text[starts[i] - 1:starts[i]] == "," and lang.relative.match(text, s) \
-                and not _ARTICLE_NP.match(text, s):
-            relative.add(i)
+        if (i and text[starts[i] - 1:starts[i]] == "," and lang.relative.match(text, s)
+                and not _ARTICLE_NP.match(text, s)) or (i and lang.code == "en" and text.startswith("whose ", s)):
+            relative.add(i)   # (English "whose" opens a relative clause with or without a comma)
         elif i and text[s - 1:s] == ",":
             # an apposition between commas sits inside its clause like a relative one: "Die
             # Türkei, ein Nato-Mitglied, kauft ...", "Belarus, a close ally of Moscow, hosts ...",
