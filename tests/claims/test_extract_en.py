@@ -1000,3 +1000,15 @@ def test_money_lent_and_accession_opposed(text, expected):
 ])
 def test_whose_clauses_and_warnings_with_a_time_phrase(text, expected):
     assert {k for k in keys(text) if k[1] in ("SUPPORT", "MEET")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reaction met with, talks called for, and a compass direction are no meeting
+    ("Beijing's peace efforts have been met with skepticism in Moscow.", set()),
+    ("Beijing keeps calling for peace talks between Kyiv and Moscow.", set()),
+    ("China hosted the leaders of Kazakhstan in Xian, where imperial China was linked to civilizations to the west.",
+     {("CHN", "MEET", "KAZ", "pos")}),
+    ("Russia held talks with China.", {("CHN", "MEET", "RUS", "pos")}),
+])
+def test_what_is_no_meeting(text, expected):
+    assert {k for k in keys(text) if k[1] == "MEET"} == expected

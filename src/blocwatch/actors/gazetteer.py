@@ -101,10 +101,11 @@ def _load_yaml(name: str):
 def _add_actor(gaz: Gazetteer, code: str, block: dict) -> None:
     kind = block.get("kind", "state")
     weak = set(block.get("weak") or [])
+    exact = set(block.get("case_sensitive") or [])   # "West", not "to the west"
     gaz.codes[code] = block
 
     def add(form: str, entry_kind: str) -> None:
-        gaz.add(form, Entry(code, entry_kind, form, _case_sensitive(form), weak=form in weak))
+        gaz.add(form, Entry(code, entry_kind, form, _case_sensitive(form) or form in exact, weak=form in weak))
 
     for lang in ("en", "de", "other"):
         for name in block.get(lang) or []:
