@@ -270,3 +270,7 @@ def test_a_region_is_no_actor_of_its_own():
     ex = run("In Transnistrien sind russische Soldaten stationiert.")
     assert [m.code for m in ex.mentions if m.text == "Transnistrien"] == ["MDA"]
     assert "MDA" not in actors("Transnistrien feierte den Jahrestag.")
+
+
+def test_the_west_of_a_country_is_geography():
+    assert "WEST" not in actors("Bis Ende des Jahres entstehen zwölf Divisionen im Westen Russlands.")

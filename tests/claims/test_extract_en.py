@@ -1012,3 +1012,11 @@ def test_whose_clauses_and_warnings_with_a_time_phrase(text, expected):
 ])
 def test_what_is_no_meeting(text, expected):
     assert {k for k in keys(text) if k[1] == "MEET"} == expected
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("The United States warned China against helping Russia avoid sanctions over Ukraine.", "SANCTION"),
+    ("Russia plans two pipelines to Europe bypassing Ukraine.", "COOPERATE_ECONOMIC"),
+])
+def test_avoided_sanctions_and_bypassed_states_state_nothing(text, relation):
+    assert not {k for k in keys(text) if k[1] == relation}
