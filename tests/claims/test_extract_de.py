@@ -1061,3 +1061,8 @@ def test_help_sent_money_lent_and_accession_opposed(text, expected):
 ])
 def test_friendship_close_ties_and_a_course_named_by_its_side(text, expected):
     assert {k for k in keys(text) if k[1] == "ALIGN"} == expected
+
+
+def test_a_promised_thing_is_no_promise_of_support():
+    assert not {k for k in keys("Washington hat die Lieferung dieses seit Langem zugesagten Jets für die Türkei annulliert.")
+                if k[1] == "SUPPORT"}

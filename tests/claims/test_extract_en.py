@@ -1020,3 +1020,13 @@ def test_what_is_no_meeting(text, expected):
 ])
 def test_avoided_sanctions_and_bypassed_states_state_nothing(text, relation):
     assert not {k for k in keys(text) if k[1] == relation}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mali broke off ties with France and pivoted toward Russia for political and military support.",
+     {("MLI", "ALIGN", "RUS", "pos"), ("MLI", "DISTANCE", "FRA", "pos")}),
+    ("Armenia received support from France.", {("FRA", "SUPPORT", "ARM", "pos")}),
+    ("Russia will support Syria.", {("RUS", "SUPPORT", "SYR", "pos")}),
+])
+def test_support_as_noun_and_verb_and_the_partner_turned_to(text, expected):
+    assert {k for k in keys(text) if k[1] in ("SUPPORT", "ALIGN", "DISTANCE")} == expected
