@@ -1066,3 +1066,7 @@ def test_friendship_close_ties_and_a_course_named_by_its_side(text, expected):
 def test_a_promised_thing_is_no_promise_of_support():
     assert not {k for k in keys("Washington hat die Lieferung dieses seit Langem zugesagten Jets für die Türkei annulliert.")
                 if k[1] == "SUPPORT"}
+
+
+def test_help_hoped_for_is_no_help_given():
+    assert not {k for k in keys("Putin erhoffte sich mit Blick auf die Ukraine die Unterstützung der Nachbarn.") if k[1] == "SUPPORT"}
