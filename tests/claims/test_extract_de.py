@@ -1070,3 +1070,13 @@ def test_a_promised_thing_is_no_promise_of_support():
 
 def test_help_hoped_for_is_no_help_given():
     assert not {k for k in keys("Putin erhoffte sich mit Blick auf die Ukraine die Unterstützung der Nachbarn.") if k[1] == "SUPPORT"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # observers of an exercise are no participants, nor is a genitive far from its noun
+    ("Von der Nato und den Nachbarstaaten Russlands und Belarus wird das Manöver mit Sorge beobachtet.", set()),
+    ("Das Manöver Russlands mit Belarus beginnt am Montag.", {("BLR", "COOPERATE_MILITARY", "RUS", "pos")}),
+    ("Russland will mit den SCO-Staaten auch militärisch zusammenarbeiten.", {("RUS", "COOPERATE_MILITARY", "SCO", "pos")}),
+])
+def test_exercises_and_their_observers(text, expected):
+    assert {k for k in keys(text) if k[1] == "COOPERATE_MILITARY"} == expected

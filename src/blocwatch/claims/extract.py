@@ -544,7 +544,10 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
                     if x.code != supplier.code] if supplier is not None else []
         if before:
             return _pairs_from(a, cue, m, gaz, before[-1])
-    agent = _passive_agent(a, cs) if "nom" in cue.subject else None
+    # (a German noun is no passive verb: in "Von der Nato wird das Manöver mit Sorge beobachtet"
+    # NATO observes, it holds no exercise)
+    noun = a.lang.code == "de" and m.group()[:1].isupper() and cs > 0
+    agent = _passive_agent(a, cs) if "nom" in cue.subject and not noun else None
     # (troops "were deployed" still name their sender: "Russian troops were deployed to ...")
     if agent is None and "nom" in cue.subject and cue.relation != "DEPLOY_FORCES" and _agentless_passive(a, m):
         return pairs   # "..., was in Brüssel kritisiert wurde": who criticised is not said
