@@ -101,8 +101,17 @@ class Language:
 
 
 @dataclass(frozen=True)
+class Goods:
+    """One goods category: its regex and, as for cues, the literals one of which must occur
+    in the folded text (``folded``) for the regex to match (None: always try)."""
+    name: str
+    pattern: re.Pattern
+    anchors: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
 class Shared:
-    goods: tuple[tuple[str, re.Pattern], ...]
+    goods: tuple[Goods, ...]
     months: dict
     weekdays: dict
     relative_years: tuple[tuple[re.Pattern, int], ...]
@@ -116,9 +125,11 @@ def _rx(pattern: str) -> re.Pattern:
 
 
 _LITERAL = re.compile(r"[a-zäöüß]{3,}")
+# goods words are short ("öl", "su-27", "s-400"): shorter runs, digits included
+_GOODS_LITERAL = re.compile(r"[a-zäöüß0-9]{2,}")
 
 
-def _anchors(cues: list[str]) -> tuple[str, ...] | None:
+def _anchors(cues: list[str], literal: re.Pattern = _LITERAL) -> tuple[str, ...] | None:
     """A letter run that every match of each cue regex must contain, or None if some cue
     has none. Only top-level literals count: text inside groups, classes or optional
     characters may be absent from a match."""
@@ -134,11 +145,58 @@ def _anchors(cues: list[str]) -> tuple[str, ...] | None:
         plain = re.sub(r"[a-zäöüß](?=[?*]|\{0)", " ", plain)    # optional letters
         if "|" in plain:                                        # top-level alternation
             return None
-        runs = _LITERAL.findall(plain)
+        runs = literal.findall(plain)
         if not runs:
             return None
         out.append(max(runs, key=len))
     return tuple(sorted(set(out)))
+
+
+def _branches(pattern: str) -> list[str]:
+    """The alternatives of a pattern written as one group, ``\\b(?:a|b(?:c|d)|e)`` ->
+    ``a``, ``b(?:c|d)``, ``e`` (each with the word start before it); any other pattern
+    as it is."""
+    if not (pattern.startswith(r"\b(?:") and pattern.endswith(")")) or "[]" in pattern or "[^]" in pattern:
+        return [pattern]   # (a class starting with "]" would need a finer reading than this)
+    inner = pattern[len(r"\b(?:"):-1]
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(inner):
+        ch = inner[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return [pattern]   # the first group closes before the end: not one group
+        elif ch == "|" and depth == 0:
+            out.append(inner[start:i])
+            start = i + 1
+        i += 1
+    if depth or in_class:
+        return [pattern]
+    out.append(inner[start:])
+    return [rf"\b{b}" for b in out]
+
+
+# str.lower() and re.IGNORECASE disagree on three characters: "İ" lowers to "i" and a
+# combining dot, "ı" and "ſ" stay as they are, yet the regex matches them as i, i and s.
+_FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
+
+
+def folded(text: str) -> str:
+    """``text`` lower-cased so that a literal test on it misses no match of an
+    IGNORECASE regex made of lower-case literals (``Goods.anchors``)."""
+    lowered = text.lower()
+    if not lowered.isascii() and ("ı" in lowered or "ſ" in lowered or "\u0307" in lowered):
+        lowered = lowered.translate(_FOLD)
+    return lowered
 
 
 def _words(values, what: str) -> tuple[str, ...]:
@@ -237,7 +295,7 @@ def language(code: str) -> Language:
 def shared() -> Shared:
     data = _load("language.yaml")
     return Shared(
-        goods=tuple((k, _rx(v)) for k, v in data["goods"].items()),
+        goods=tuple(Goods(k, _rx(v), _anchors(_branches(v), _GOODS_LITERAL)) for k, v in data["goods"].items()),
         months=data["months"],
         weekdays=data["weekdays"],
         relative_years=tuple((_rx(k), v) for k, v in data["relative_years"].items()),
