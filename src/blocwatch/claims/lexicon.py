@@ -98,6 +98,13 @@ class Language:
     bloc_anaphors: re.Pattern
     member_words: re.Pattern
     member_lists: re.Pattern
+    anchors: frozenset[str] = frozenset()   # every cue's anchors
+
+    def cues_for(self, lowered: str) -> list[Cue]:
+        """The cues that may match the lower-cased sentence (``Cue.may_match``), in lexicon
+        order. Each distinct anchor is looked for once, not once for every cue that has it."""
+        present = {a for a in self.anchors if a in lowered}
+        return [c for c in self.cues if c.anchors is None or not present.isdisjoint(c.anchors)]
 
 
 @dataclass(frozen=True)
@@ -288,6 +295,7 @@ def language(code: str) -> Language:
         bloc_anaphors=re.compile(words["bloc_anaphors"]),
         member_words=re.compile(words["member_words"], re.I),
         member_lists=re.compile(words["member_lists"]),
+        anchors=frozenset(a for c in cues for a in c.anchors or ()),
     )
 
 
