@@ -98,12 +98,16 @@ class Language:
     bloc_anaphors: re.Pattern
     member_words: re.Pattern
     member_lists: re.Pattern
-    anchors: frozenset[str] = frozenset()   # every cue's anchors
+    # every cue's anchors (at least three letters each), by their first three letters
+    anchors: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def cues_for(self, lowered: str) -> list[Cue]:
         """The cues that may match the lower-cased sentence (``Cue.may_match``), in lexicon
-        order. Each distinct anchor is looked for once, not once for every cue that has it."""
-        present = {a for a in self.anchors if a in lowered}
+        order. Rather than testing every cue's anchors against the whole sentence, each
+        position's three letters say which anchors may start there."""
+        anchors = self.anchors
+        present = {a for i in range(len(lowered) - 2) for a in anchors.get(lowered[i:i + 3], ())
+                   if lowered.startswith(a, i)}
         return [c for c in self.cues if c.anchors is None or not present.isdisjoint(c.anchors)]
 
 
@@ -247,6 +251,15 @@ def _cue(entry: dict) -> Cue:
     )
 
 
+def _by_trigram(anchors: set[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for a in sorted(anchors):
+        if len(a) < 3:   # (cannot happen: _LITERAL's runs have three letters or more)
+            raise ValueError(f"cue anchor {a!r} is shorter than three letters")
+        out.setdefault(a[:3], []).append(a)
+    return {g: tuple(v) for g, v in out.items()}
+
+
 @lru_cache(maxsize=None)
 def language(code: str) -> Language:
     if code not in SUPPORTED_LANGUAGES:
@@ -295,7 +308,7 @@ def language(code: str) -> Language:
         bloc_anaphors=re.compile(words["bloc_anaphors"]),
         member_words=re.compile(words["member_words"], re.I),
         member_lists=re.compile(words["member_lists"]),
-        anchors=frozenset(a for c in cues for a in c.anchors or ()),
+        anchors=_by_trigram({a for c in cues for a in c.anchors or ()}),
     )
 
 
