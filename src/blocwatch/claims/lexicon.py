@@ -90,6 +90,7 @@ class Language:
     war_nouns: re.Pattern
     criticised_acts: re.Pattern
     war_names: re.Pattern   # war_nouns and conflict_nouns
+    war_anchors: tuple[str, ...] | None   # literals one of which every war name contains (in folded text)
     anaphors: re.Pattern
     pair_anaphors: re.Pattern
     reciprocal: re.Pattern
@@ -315,6 +316,7 @@ def language(code: str) -> Language:
         raise ValueError(f"unsupported language: {code!r}")
     words = _load("language.yaml")[code]
     cues = tuple(_cue(e) for e in _load(f"cues_{code}.yaml"))
+    war_names = rf"(?:{words['war_nouns']}|{words['conflict_nouns']})\b"
     return Language(
         code=code, cues=cues,
         prepositions=frozenset(_words(words["prepositions"], f"{code} prepositions")),
@@ -342,7 +344,8 @@ def language(code: str) -> Language:
         event_nouns=re.compile(rf"(?:{words['event_nouns']})", re.I),
         war_nouns=re.compile(rf"(?:{words['war_nouns']})\b", re.I),
         criticised_acts=re.compile(rf"(?:{words['war_nouns']}|{words['criticised_acts']})\b", re.I),
-        war_names=re.compile(rf"(?:{words['war_nouns']}|{words['conflict_nouns']})\b", re.I),
+        war_names=re.compile(war_names, re.I),
+        war_anchors=_required(war_names),
         anaphors=re.compile(words["anaphors"]),   # case matters: German nouns are capitalised
         pair_anaphors=re.compile(words["pair_anaphors"]),
         reciprocal=_rx(words["reciprocal"]),
