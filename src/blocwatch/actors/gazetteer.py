@@ -27,6 +27,9 @@ def iter_tokens(text: str, offset: int = 0):
     """Word tokens as (start, end, text), split at lower-to-upper case changes."""
     for m in TOKEN.finditer(text):
         word, start = m.group(), m.start()
+        if word[1:].islower():
+            yield offset + start, offset + m.end(), word   # no upper-case letter to split at
+            continue
         cut = 0
         for i in range(1, len(word)):
             if word[i - 1].islower() and word[i].isupper():

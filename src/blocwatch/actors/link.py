@@ -119,6 +119,8 @@ def _compound(gaz: Gazetteer, tok):
     """A closed compound of a name and a known head: "Kremlchef", "Natostaaten"."""
     start, end, word = tok
     low = word.lower()
+    if not low.endswith(gaz.compound_heads):
+        return None   # most words end in no head: one C call instead of the loop below
     for head in gaz.compound_heads:
         if len(low) > len(head) + 2 and low.endswith(head):
             stem = low[: -len(head)]

@@ -901,10 +901,7 @@ def _cue_matches(text: str, lang: Language, has_goods: bool) -> tuple[list[tuple
     and SUPPLY."""
     found = []
     vetoed = set()
-    lowered = text.lower()
-    for cue in lang.cues:
-        if not cue.may_match(lowered):
-            continue
+    for cue in lang.cues_for(text.lower()):
         if cue.needs is not None and not cue.needs.search(text):
             continue
         if cue.needs_goods and not has_goods:
@@ -914,10 +911,10 @@ def _cue_matches(text: str, lang: Language, has_goods: bool) -> tuple[list[tuple
                 vetoed.add(cue.relation)
             continue
         found.extend((cue, m) for m in cue.pattern.finditer(text))
-    kept = [(c, m) for c, m in found
-            if not any(d is not c and (d.relation == c.relation or c.window is not None)
-                       and n.start() <= m.start() and m.end() <= n.end()
-                       and n.end() - n.start() > m.end() - m.start() for d, n in found)]
+    spans = [(c, m.start(), m.end()) for c, m in found]   # (the Match methods are slow in the pair loop)
+    kept = [(c, m) for (c, m), (_, start, end) in zip(found, spans)
+            if not any(d is not c and s <= start and end <= e and e - s > end - start
+                       and (d.relation == c.relation or c.window is not None) for d, s, e in spans)]
     return kept, frozenset(vetoed)
 
 

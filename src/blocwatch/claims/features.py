@@ -16,7 +16,8 @@ once (``SentenceView``) and shared by its candidates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
 from ..actors.gazetteer import Gazetteer
 from .candidates import Candidate
@@ -45,6 +46,19 @@ class SentenceView:
     words: frozenset[str]
     flags: tuple[str, ...]
     actors: str = "2"                           # how many actors the sentence names (bucket)
+    # derived once for all candidates: the tokens' offsets, to bisect (tokens are sorted and
+    # do not overlap), and the word features, the same string objects for every candidate
+    # (so the scorer hashes them once)
+    starts: list[int] = field(init=False)
+    ends: list[int] = field(init=False)
+    word_features: list[str] = field(init=False)
+    earlier_word_features: list[str] = field(init=False)
+
+    def __post_init__(self):
+        self.starts = [t[0] for t in self.tokens]
+        self.ends = [t[1] for t in self.tokens]
+        self.word_features = [f"w={w}" for w in self.words]
+        self.earlier_word_features = [f"xw={w}" for w in self.words]
 
 
 def view_of(seen: SentenceAnalysis, lang: Language) -> SentenceView:
@@ -123,7 +137,7 @@ def features(c: Candidate, view: SentenceView, lang: Language, gaz: Gazetteer) -
         f.append(f"earlier={c.earlier}")
         here = b if c.earlier == "a" else a
         f.append(f"here_marker={here.marker or '-'}")
-        f.extend(f"xw={w}" for w in view.words)
+        f.extend(view.earlier_word_features)
         f.extend(f"xcue={rel}" for _, _, rel in view.cue_spans)
         return f
     first, second = (a, b) if a.start <= b.start else (b, a)
@@ -135,18 +149,19 @@ def features(c: Candidate, view: SentenceView, lang: Language, gaz: Gazetteer) -
     if a.group == b.group:
         f.append("same_group")
         f.append(f"same_group&actors={view.actors}")
-    between = [t for t in view.tokens if first.end <= t[0] and t[1] <= second.start]
+    # the tokens between the pair, and before and after it
+    between = view.tokens[bisect_left(view.starts, first.end):bisect_right(view.ends, second.start)]
     f.append(f"dist={_bucket(len(between))}")
     if len(between) <= _BETWEEN_MAX:
         f.extend(f"{order}:btw={t[2]}" for t in between)
         f.extend(f"btw={t[2]}" for t in between)
     else:
         f.extend(f"{order}:btw_edge={t[2]}" for t in between[:3] + between[-3:])
-    before = [t for t in view.tokens if t[1] <= first.start][-3:]
-    after = [t for t in view.tokens if t[0] >= second.end][:4]
+    before = view.tokens[:bisect_right(view.ends, first.start)][-3:]
+    after = view.tokens[bisect_left(view.starts, second.end):][:4]
     f.extend(f"{order}:pre={t[2]}" for t in before)
     f.extend(f"{order}:post={t[2]}" for t in after)
-    f.extend(f"w={w}" for w in view.words)
+    f.extend(view.word_features)
     for start, end, rel in view.cue_spans:
         where = "btw" if first.end <= start and end <= second.start else "pre" if end <= first.start else \
             "post" if start >= second.end else "in"

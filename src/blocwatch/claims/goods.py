@@ -1,9 +1,13 @@
 """What a SUPPLY claim says is delivered: categories of the contract from a goods lexicon."""
 from __future__ import annotations
 
-from .lexicon import shared
+from .lexicon import folded, shared
 
 
 def goods_in(text: str) -> list[str]:
     """Goods categories named in ``text``, in the contract's order."""
-    return [name for name, pattern in shared().goods if pattern.search(text)]
+    # a substring test first: most sentences name no goods, and the regexes ("\w*munition\w*")
+    # are slow to fail
+    lowered = folded(text)
+    return [g.name for g in shared().goods
+            if (g.anchors is None or any(a in lowered for a in g.anchors)) and g.pattern.search(text)]

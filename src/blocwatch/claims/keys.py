@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import relation_key
+from .lexicon import folded
 
 # A key none of whose candidates reaches this probability is not considered (unless the
 # rules state it): it would never pass a threshold, and it keeps the records few.
@@ -196,6 +197,8 @@ def war_targets(seen: list, lang) -> frozenset[str]:
     found = set()
     for s in seen:
         text, offset = s.sentence.text, s.sentence.start
+        if not s.mentions or lang.war_anchors is not None and not any(map(folded(text).__contains__, lang.war_anchors)):
+            continue   # both patterns need a war name, and the sentence has none
         for m in s.mentions:
             if m.kind == "adjective":
                 continue

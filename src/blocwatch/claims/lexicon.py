@@ -49,9 +49,15 @@ class Cue:
     # match at all (None: no literal, always try). A substring test is far cheaper than
     # running the regex over every sentence.
     anchors: tuple[str, ...] | None = None
+    # For a cue without anchors: literals found inside groups that every match passes
+    # through ("(?:truppen|soldaten)\w* in"), one of which must occur in the folded sentence
+    # (``folded``, which no IGNORECASE match escapes); None: always try.
+    group_anchors: tuple[str, ...] | None = None
 
     def may_match(self, lowered: str) -> bool:
-        return self.anchors is None or any(a in lowered for a in self.anchors)
+        if self.anchors is None:
+            return self.group_anchors is None or any(a in fold(lowered) for a in self.group_anchors)
+        return any(a in lowered for a in self.anchors)
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,7 @@ class Language:
     war_nouns: re.Pattern
     criticised_acts: re.Pattern
     war_names: re.Pattern   # war_nouns and conflict_nouns
+    war_anchors: tuple[str, ...] | None   # literals one of which every war name contains (in folded text)
     anaphors: re.Pattern
     pair_anaphors: re.Pattern
     reciprocal: re.Pattern
@@ -99,11 +106,39 @@ class Language:
     bloc_anaphors: re.Pattern
     member_words: re.Pattern
     member_lists: re.Pattern
+    # every cue's anchors and group anchors (three letters or more), by their first three letters
+    anchors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def cues_for(self, lowered: str) -> list[Cue]:
+        """The cues that may match the lower-cased sentence (``Cue.may_match``), in lexicon
+        order."""
+        present = self._anchors_in(lowered)
+        refolded = fold(lowered)
+        in_folded = present if refolded is lowered else self._anchors_in(refolded)
+        return [c for c in self.cues
+                if (not present.isdisjoint(c.anchors) if c.anchors is not None
+                    else c.group_anchors is None or not in_folded.isdisjoint(c.group_anchors))]
+
+    def _anchors_in(self, lowered: str) -> set[str]:
+        # Rather than testing every anchor against the whole sentence, each position's three
+        # letters say which anchors may start there.
+        anchors = self.anchors
+        return {a for i in range(len(lowered) - 2) for a in anchors.get(lowered[i:i + 3], ())
+                if lowered.startswith(a, i)}
+
+
+@dataclass(frozen=True)
+class Goods:
+    """One goods category: its regex and, as for cues, the literals one of which must occur
+    in the folded text (``folded``) for the regex to match (None: always try)."""
+    name: str
+    pattern: re.Pattern
+    anchors: tuple[str, ...] | None
 
 
 @dataclass(frozen=True)
 class Shared:
-    goods: tuple[tuple[str, re.Pattern], ...]
+    goods: tuple[Goods, ...]
     months: dict
     weekdays: dict
     relative_years: tuple[tuple[re.Pattern, int], ...]
@@ -117,9 +152,11 @@ def _rx(pattern: str) -> re.Pattern:
 
 
 _LITERAL = re.compile(r"[a-zäöüß]{3,}")
+# goods words are short ("öl", "su-27", "s-400"): shorter runs, digits included
+_GOODS_LITERAL = re.compile(r"[a-zäöüß0-9]{2,}")
 
 
-def _anchors(cues: list[str]) -> tuple[str, ...] | None:
+def _anchors(cues: list[str], literal: re.Pattern = _LITERAL) -> tuple[str, ...] | None:
     """A letter run that every match of each cue regex must contain, or None if some cue
     has none. Only top-level literals count: text inside groups, classes or optional
     characters may be absent from a match."""
@@ -135,11 +172,91 @@ def _anchors(cues: list[str]) -> tuple[str, ...] | None:
         plain = re.sub(r"[a-zäöüß](?=[?*]|\{0)", " ", plain)    # optional letters
         if "|" in plain:                                        # top-level alternation
             return None
-        runs = _LITERAL.findall(plain)
+        runs = literal.findall(plain)
         if not runs:
             return None
         out.append(max(runs, key=len))
     return tuple(sorted(set(out)))
+
+
+def _top_level(pattern: str) -> tuple[list[str], list[tuple[str | None, str]]]:
+    """The branches of ``pattern``'s top-level alternation, and its top-level groups as
+    (the group's pattern, or None for a lookaround or flags group; the text after it).
+    Escapes and character classes are skipped."""
+    bars, groups, depth, opened, i = [-1], [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":                       # a class: "]" right after "[" or "[^" is literal
+            i += 1
+            i += pattern.startswith("^", i)
+            i += pattern.startswith("]", i)
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                group = pattern[opened + 1:i]
+                inner = group[2:] if group.startswith("?:") else None if group.startswith("?") else group
+                groups.append((inner, pattern[i + 1:]))
+        elif ch == "|" and depth == 0:
+            bars.append(i)
+        i += 1
+    if depth:
+        raise ValueError(f"unbalanced parentheses in {pattern!r}")
+    bars.append(len(pattern))
+    return [pattern[a + 1:b] for a, b in zip(bars, bars[1:])], groups
+
+
+def _required(pattern: str, literal: re.Pattern = _LITERAL) -> tuple[str, ...] | None:
+    """Literals one of which every match of ``pattern`` contains, looking also into the groups
+    a match cannot skip: each branch of the top-level alternation gives its longest letter
+    run outside groups (``_anchors``), or else those of its first required group whose every
+    alternative has some ("(?:truppen|soldaten)\\w* in": truppen, soldaten). None when
+    some branch has none."""
+    out: set[str] = set()
+    branches, _ = _top_level(pattern)
+    for branch in branches:
+        found = _anchors([branch], literal)
+        for inner, after in _top_level(branch)[1] if found is None else ():
+            if inner is None or after[:1] in ("?", "*") or after.startswith(("{0", "{,")):
+                continue   # a lookaround, or a group the match may skip
+            found = _required(inner, literal)
+            if found is not None:
+                break
+        if found is None:
+            return None
+        out.update(found)
+    return tuple(sorted(out))
+
+
+def _group_anchors(cues: list[str]) -> tuple[str, ...] | None:
+    found = [_required(c) for c in cues]
+    return None if None in found else tuple(sorted({a for f in found for a in f}))
+
+
+# str.lower() and re.IGNORECASE disagree on three characters: "İ" lowers to "i" and a
+# combining dot, "ı" and "ſ" stay as they are, yet the regex matches them as i, i and s.
+_FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
+
+
+def folded(text: str) -> str:
+    """``text`` lower-cased so that a literal test on it misses no match of an
+    IGNORECASE regex made of lower-case literals (``Goods.anchors``, ``Cue.group_anchors``)."""
+    return fold(text.lower())
+
+
+def fold(lowered: str) -> str:
+    """``folded`` of an already lower-cased text (the same object when nothing changes)."""
+    if not lowered.isascii() and ("ı" in lowered or "ſ" in lowered or "\u0307" in lowered):
+        return lowered.translate(_FOLD)
+    return lowered
 
 
 def _words(values, what: str) -> tuple[str, ...]:
@@ -158,6 +275,7 @@ def _cue(entry: dict) -> Cue:
     # the hyphen ones), and about 4x faster (re cannot skip ahead past a leading lookbehind)
     alts = "|".join(f"(?:{c})" if c.startswith("-") else rf"(?:\b{c})" for c in entry["cues"])
     implies = tuple((_rx(k), tuple(v)) for k, v in (entry.get("implies_if") or {}).items())
+    anchors = _anchors(entry["cues"])
     return Cue(
         relation=entry["relation"],
         pattern=_rx(alts),
@@ -179,8 +297,18 @@ def _cue(entry: dict) -> Cue:
         possessive_subject=bool(entry.get("possessive_subject")),
         bloc_nouns=_rx(entry["bloc_nouns"]) if entry.get("bloc_nouns") else None,
         implies_if=implies,
-        anchors=_anchors(entry["cues"]),
+        anchors=anchors,
+        group_anchors=None if anchors is not None else _group_anchors(entry["cues"]),
     )
+
+
+def _by_trigram(anchors: set[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for a in sorted(anchors):
+        if len(a) < 3:   # (cannot happen: _LITERAL's runs have three letters or more)
+            raise ValueError(f"cue anchor {a!r} is shorter than three letters")
+        out.setdefault(a[:3], []).append(a)
+    return {g: tuple(v) for g, v in out.items()}
 
 
 @lru_cache(maxsize=None)
@@ -189,6 +317,7 @@ def language(code: str) -> Language:
         raise ValueError(f"unsupported language: {code!r}")
     words = _load("language.yaml")[code]
     cues = tuple(_cue(e) for e in _load(f"cues_{code}.yaml"))
+    war_names = rf"(?:{words['war_nouns']}|{words['conflict_nouns']})\b"
     return Language(
         code=code, cues=cues,
         prepositions=frozenset(_words(words["prepositions"], f"{code} prepositions")),
@@ -216,7 +345,8 @@ def language(code: str) -> Language:
         event_nouns=re.compile(rf"(?:{words['event_nouns']})", re.I),
         war_nouns=re.compile(rf"(?:{words['war_nouns']})\b", re.I),
         criticised_acts=re.compile(rf"(?:{words['war_nouns']}|{words['criticised_acts']})\b", re.I),
-        war_names=re.compile(rf"(?:{words['war_nouns']}|{words['conflict_nouns']})\b", re.I),
+        war_names=re.compile(war_names, re.I),
+        war_anchors=_required(war_names),
         anaphors=re.compile(words["anaphors"]),   # case matters: German nouns are capitalised
         pair_anaphors=re.compile(words["pair_anaphors"]),
         reciprocal=_rx(words["reciprocal"]),
@@ -232,6 +362,7 @@ def language(code: str) -> Language:
         bloc_anaphors=re.compile(words["bloc_anaphors"]),
         member_words=re.compile(words["member_words"], re.I),
         member_lists=re.compile(words["member_lists"]),
+        anchors=_by_trigram({a for c in cues for a in c.anchors or c.group_anchors or ()}),
     )
 
 
@@ -239,7 +370,7 @@ def language(code: str) -> Language:
 def shared() -> Shared:
     data = _load("language.yaml")
     return Shared(
-        goods=tuple((k, _rx(v)) for k, v in data["goods"].items()),
+        goods=tuple(Goods(k, _rx(v), _required(v, _GOODS_LITERAL)) for k, v in data["goods"].items()),
         months=data["months"],
         weekdays=data["weekdays"],
         relative_years=tuple((_rx(k), v) for k, v in data["relative_years"].items()),

@@ -72,15 +72,17 @@ def within_lexicon(probs: np.ndarray, rows: list[list[str]], relations: list[str
     features (``rows``): a relation a cue's skip_if vetoed in the sentence ("vetoed=SANCTION"
     for "Gegner der Sanktionen gegen Russland"), and a NEEDS_CUE relation without its cue."""
     column = {r: j for j, r in enumerate(relations)}
+    vetoed = [(f"vetoed={r}", j) for r, j in column.items()]
+    needs_cue = [(f"cue={r}", f"xcue={r}", column[r]) for r in NEEDS_CUE if r in column]
     probs = probs.copy()
     for i, feats in enumerate(rows):
-        named = {f for f in feats if f[0] in "cvx" and f.startswith(("cue=", "xcue=", "vetoed="))}
-        for f in named:
-            if f.startswith("vetoed=") and f[7:] in column:
-                probs[i, column[f[7:]]] = 0.0
-        for r in NEEDS_CUE:
-            if r in column and f"cue={r}" not in named and f"xcue={r}" not in named:
-                probs[i, column[r]] = 0.0
+        named = set(feats)   # (a set of the row is cheap: score_all has hashed its strings)
+        for f, j in vetoed:
+            if f in named:
+                probs[i, j] = 0.0
+        for cue, xcue, j in needs_cue:
+            if cue not in named and xcue not in named:
+                probs[i, j] = 0.0
     return probs
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from .lexicon import shared
 
 _YEAR = r"(19[4-9]\d|20[0-4]\d)"
+_WITH_YEAR = frozenset({"dmy", "mdy", "my", "year"})   # the patterns that need a _YEAR
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +50,11 @@ def resolve_all(text: str, pub: str | None) -> list[tuple[int, str]]:
     def month_no(word: str) -> int:
         return sh.months[word.lower().rstrip(".")]
 
+    # most sentences name no year: no "19" or "20" in them, no need to look for one
+    has_year = "19" in text or "20" in text
     for kind, pattern in _patterns():
+        if kind in _WITH_YEAR and not has_year:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b, _ in found):
                 continue
