@@ -740,13 +740,13 @@ def test_rejected_accusations(text, expected):
 
 
 def test_mehr_denn_je_is_no_clause_boundary_and_eine_absage_negates():
-    assert keys("Belarus ist mehr denn je auf finanzielle Hilfe Russlands angewiesen.") == {
-        ("BLR", "DEPEND_ON", "RUS", "pos")}
+    assert keys("Kirgistan ist mehr denn je auf Kredite Russlands angewiesen.") == {
+        ("KGZ", "DEPEND_ON", "RUS", "pos")}
     assert keys("Kasachstan erteilte der Anerkennung von Luhansk eine Absage.") == {("KAZ", "RECOGNIZE", "LPR", "neg")}
 
 
 def test_a_genitive_behind_a_preposition_does_not_own_the_next_noun():
-    got = keys("Unter dem Druck der Sanktionen der EU machte Belarus bei Gesprächen mit Putin Zugeständnisse.")
+    got = keys("Unter dem Eindruck der Sanktionen der EU machte Belarus bei Verhandlungen mit Putin neue Zugeständnisse.")
     assert ("EU", "MEET", "RUS", "pos") not in got
 
 
@@ -769,8 +769,8 @@ def test_country_nouns_before_a_name(text, expected):
 
 
 def test_a_negation_outside_a_dass_clause_is_not_its_own():
-    got = keys("Wenn wir über Armenien sprechen, können wir nicht ignorieren, dass sich das Land der EU zuwendet.")
-    assert got == {("ARM", "ALIGN", "EU", "pos")}
+    got = keys("Wenn man heute über Moldau spricht, kann man nicht verschweigen, dass sich das Land der EU zuwendet.")
+    assert got == {("EU", "ALIGN", "MDA", "pos")}
     assert keys("Russland hat erklärt, dass es keine Waffen an Armenien liefert.") == {("RUS", "SUPPLY", "ARM", "neg")}
 
 
@@ -824,7 +824,7 @@ def test_an_exercise_names_its_participants_not_every_actor_of_the_sentence():
 
 
 def test_the_accuser_stands_by_the_rejected_accusations():
-    assert keys("Russland weist die Vorwürfe zurück und gibt an, sich von der Nato bedroht zu fühlen.") == set()
+    assert keys("Minsk weist die Vorwürfe zurück und behauptet, sich von Polen bedroht zu fühlen.") == set()
     assert keys("Moskau hat die Kritik aus Kiew zurückgewiesen.") == {("UKR", "CRITICIZE", "RUS", "pos")}
 
 
@@ -874,7 +874,7 @@ def test_a_named_judgement_criticises(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # each member of the group with the partner named by "an", not the members among themselves
     ("Mali und Niger haben sich an Russland angenähert.", {("MLI", "ALIGN", "RUS", "pos"), ("NER", "ALIGN", "RUS", "pos")}),
-    ("Der Iran und Russland koordinierten ihre Positionen.", {("IRN", "ALIGN", "RUS", "pos")}),
+    ("Der Iran und Syrien koordinierten ihr Vorgehen.", {("IRN", "ALIGN", "SYR", "pos")}),
     ("Ungarn und Serbien vertieften ihre Partnerschaft.", {("HUN", "ALIGN", "SRB", "pos")}),
 ])
 def test_closeness_sought_by_a_group(text, expected):
@@ -908,7 +908,7 @@ def test_a_compound_owns_the_criticised_act():
 
 @pytest.mark.parametrize("text, expected", [
     # an uninflected adjective is an adverb; the bloc after its noun keeps the preposition
-    ("Im Jahr 2023 distanzierte sich Eriwan vom russisch geprägten Militärbündnis OVKS.", {("ARM", "DISTANCE", "CSTO", "pos")}),
+    ("Im Herbst 2024 distanzierte sich Eriwan vom russisch geführten Militärbündnis OVKS.", {("ARM", "DISTANCE", "CSTO", "pos")}),
     ("Kasachstan sucht größere Distanz zu Russland.", {("KAZ", "DISTANCE", "RUS", "pos")}),
     ("Moldau hat sich von der GUS entfernt.", {("MDA", "DISTANCE", "CIS", "pos")}),
     ("Die Truppen stehen 50 Kilometer von der Grenze zu Russland entfernt.", set()),
@@ -929,7 +929,7 @@ def test_consequences_announced_threaten(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("An dem Manöver nahmen Soldaten aus Russland, Kasachstan und Tadschikistan teil.",
      {("KAZ", "COOPERATE_MILITARY", "RUS", "pos"), ("RUS", "COOPERATE_MILITARY", "TJK", "pos"), ("KAZ", "COOPERATE_MILITARY", "TJK", "pos")}),
-    ("Die Wagner-Söldner kämpfen seit 2021 mit der malischen Armee gegen Rebellen.", {("MLI", "COOPERATE_MILITARY", "WAGNER", "pos")}),
+    ("Wagner-Söldner kämpfen seit 2022 mit der malischen Armee gegen Aufständische.", {("MLI", "COOPERATE_MILITARY", "WAGNER", "pos")}),
     ("Russland bildet syrische Soldaten aus.", {("RUS", "COOPERATE_MILITARY", "SYR", "pos")}),
     ("Die Schule bildet junge Leute aus.", set()),
 ])
@@ -939,7 +939,7 @@ def test_military_cooperation_in_exercises_fighting_and_training(text, expected)
 
 @pytest.mark.parametrize("text, expected", [
     ("Die Türkei hat ein russisches S-400-Raketenabwehrsystem erworben.", {("RUS", "SUPPLY", "TUR", "pos")}),
-    ("Die Türkei setzt F-16-Kampfjets aus US-Produktion ein.", {("USA", "SUPPLY", "TUR", "pos")}),
+    ("Polen setzt Abrams-Panzer aus US-Produktion ein.", {("USA", "SUPPLY", "POL", "pos")}),
     ("Russland liefert Düngemittel nach Indien.", {("RUS", "SUPPLY", "IND", "pos")}),
 ])
 def test_goods_acquired_made_abroad_and_fertiliser(text, expected):
@@ -958,8 +958,8 @@ def test_economic_cooperation_in_contracts_and_fields(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Frankreich wird Finnland gegen jeden Angriff verteidigen.", {("FRA", "GUARANTEE", "FIN", "pos")}),
     # defence as a field of cooperation, or a guarantee "that ...", is no guarantee to a state
-    ("Putin sagte Lukaschenko eine enge Zusammenarbeit in den Bereichen Verteidigung und Handel zu.", set()),
-    ("Nur eine EU-Mitgliedschaft könne garantieren, dass Moldau nicht zum Ziel Russlands werde.", set()),
+    ("Putin sagte Lukaschenko eine intensivere Zusammenarbeit in den Bereichen Verteidigung und Technik zu.", set()),
+    ("Nur der Beitritt zur EU könne garantieren, dass die Ukraine nicht zum Spielball Russlands werde.", set()),
 ])
 def test_a_guarantee_is_a_commitment(text, expected):
     assert {k for k in keys(text) if k[1] == "GUARANTEE"} == expected
@@ -968,7 +968,7 @@ def test_a_guarantee_is_a_commitment(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Armenien könnte aus dem OVKS-Bündnis austreten.", {("ARM", "LEFT", "CSTO", "pos")}),
     # a bloc in a compound elsewhere, or a source, is not the one left
-    ("Laut EU-Diplomaten hatte Orban zum Zeitpunkt der Abstimmung den Raum verlassen.", set()),
+    ("Laut EU-Diplomaten hatte Orban während des Votums den Saal verlassen.", set()),
 ])
 def test_leaving_a_bloc(text, expected):
     assert {k for k in keys(text) if k[1] == "LEFT"} == expected
@@ -976,7 +976,7 @@ def test_leaving_a_bloc(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a journey to meet someone names whom it meets, not the host
-    ("Der ungarische Regierungschef reist nach Peking und trifft dort den russischen Präsidenten.", {("HUN", "MEET", "RUS", "pos")}),
+    ("Der serbische Premier reist nach Peking und trifft dort den russischen Staatschef.", {("RUS", "MEET", "SRB", "pos")}),
     ("Orban reiste nach Peking.", {("CHN", "MEET", "HUN", "pos")}),
     # hit, not met
     ("Die Verhaftung des venezolanischen Präsidenten traf Moskau unerwartet.", set()),
@@ -1002,7 +1002,7 @@ def test_a_plural_accuser():
 
 @pytest.mark.parametrize("text, expected", [
     # a state's territory by its own name is a place: a deployment there is one to the state
-    ("In Transnistrien sind rund 1500 Soldaten der russischen Armee stationiert.", {("RUS", "DEPLOY_FORCES", "MDA", "pos")}),
+    ("In Transnistrien sind etwa 1200 Angehörige der russischen Streitkräfte stationiert.", {("RUS", "DEPLOY_FORCES", "MDA", "pos")}),
     ("Moskau unterstützt Transnistrien.", set()),
 ])
 def test_a_region_is_a_place(text, expected):
@@ -1022,7 +1022,7 @@ def test_typed_anaphors(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Russland stützt sich auf Nordkorea.", {("RUS", "DEPEND_ON", "PRK", "pos")}),
     ("Belarus hängt traditionell am Tropf Russlands.", {("BLR", "DEPEND_ON", "RUS", "pos")}),
-    ("Brasilien ist in hohem Maße auf Düngemittel aus Russland angewiesen.", {("BRA", "DEPEND_ON", "RUS", "pos")}),
+    ("Indien ist in starkem Maße auf Dünger aus Russland angewiesen.", {("IND", "DEPEND_ON", "RUS", "pos")}),
     ("Die Studie stützt sich auf Angaben aus Russland.", set()),
 ])
 def test_dependence_leaned_on(text, expected):
@@ -1044,7 +1044,7 @@ def test_shooting_down_the_others_aircraft(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Damals hatte Putin Militärhilfe nach Kasachstan geschickt.", {("RUS", "SUPPORT", "KAZ", "pos")}),
-    ("Putin hat Lukaschenko einen Kredit in Höhe von 1,5 Milliarden Dollar versprochen.", {("RUS", "SUPPORT", "BLR", "pos")}),
+    ("Putin hat Lukaschenko einen neuen Kredit von 800 Millionen Euro versprochen.", {("RUS", "SUPPORT", "BLR", "pos")}),
     ("Ungarn leistet Widerstand gegen den Start der Beitrittsgespräche mit der Ukraine.", {("HUN", "SUPPORT", "UKR", "neg")}),
 ])
 def test_help_sent_money_lent_and_accession_opposed(text, expected):
@@ -1055,7 +1055,7 @@ def test_help_sent_money_lent_and_accession_opposed(text, expected):
     ("Die seit Langem befreundeten Staatschefs Russlands und Chinas trafen sich.", {("CHN", "ALIGN", "RUS", "pos")}),
     # an adjective after a contracted preposition keeps it ("zur ehemaligen Sowjetunion")
     ("Indien unterhält eine enge Beziehung zur ehemaligen Sowjetunion.", {("IND", "ALIGN", "SUN", "pos")}),
-    ("Moldau hat in den vergangenen Jahren eine pro-westliche Wende vollzogen.", {("MDA", "ALIGN", "WEST", "pos")}),
+    ("Moldau hat zuletzt eine pro-westliche Wende eingeleitet.", {("MDA", "ALIGN", "WEST", "pos")}),
     ("Armenien betont den westlichen Kurs.", {("ARM", "ALIGN", "WEST", "pos")}),
     ("Der russische Kurs des Rubels fiel.", set()),
 ])
@@ -1074,7 +1074,7 @@ def test_help_hoped_for_is_no_help_given():
 
 @pytest.mark.parametrize("text, expected", [
     # observers of an exercise are no participants, nor is a genitive far from its noun
-    ("Von der Nato und den Nachbarstaaten Russlands und Belarus wird das Manöver mit Sorge beobachtet.", set()),
+    ("Von der Nato und den Nachbarländern Russlands und Belarus wird das Manöver aufmerksam beobachtet.", set()),
     ("Das Manöver Russlands mit Belarus beginnt am Montag.", {("BLR", "COOPERATE_MILITARY", "RUS", "pos")}),
     ("Russland will mit den SCO-Staaten auch militärisch zusammenarbeiten.", {("RUS", "COOPERATE_MILITARY", "SCO", "pos")}),
 ])

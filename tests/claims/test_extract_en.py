@@ -683,10 +683,10 @@ def test_a_clause_with_its_own_subject_keeps_it():
 
 @pytest.mark.parametrize("text, expected", [
     # "its purchase": the owner of the pronoun is the buyer
-    ("Washington sanctioned Turkey over its purchase of the Russian S-400 system.", ("RUS", "SUPPLY", "TUR", "pos")),
+    ("Washington sanctioned Egypt over its purchase of Russian Su-35 fighters.", ("RUS", "SUPPLY", "EGY", "pos")),
     ("India defended its imports of Russian oil.", ("RUS", "SUPPLY", "IND", "pos")),
     # the maker may stand far behind the receiving verb
-    ("Iran will receive the first delivery of the latest generation of Russian fighter jets.", ("RUS", "SUPPLY", "IRN", "pos")),
+    ("Algeria will receive the first shipment of the latest generation of Russian combat aircraft.", ("RUS", "SUPPLY", "DZA", "pos")),
 ])
 def test_possessive_buyers_and_long_goods_phrases(text, expected):
     assert {k for k in keys(text) if k[1] == "SUPPLY"} == {expected}
@@ -708,14 +708,14 @@ def test_a_trade_war_is_no_armed_conflict():
 def test_a_blocs_partner_is_aligned_not_a_member_and_an_invitation_to_a_summit_asks_no_help():
     got = keys("Japan, a NATO partner, condemned North Korea.")
     assert ("JPN", "ALIGN", "NATO", "pos") in got and ("JPN", "MEMBER_OF", "NATO", "pos") not in got
-    assert not {k for k in keys("Aliyev arrived in Dushanbe at the invitation of President Rahmon to attend the summit.")
+    assert not {k for k in keys("Mirziyoyev arrived in Bishkek at the invitation of President Japarov to take part in the summit.")
                 if k[1] == "REQUEST_AID"}
     assert ("KAZ", "REQUEST_AID", "RUS", "pos") in keys("Russian troops arrived at the invitation of President Tokayev.")
 
 
 @pytest.mark.parametrize("text, expected", [
     # firms placed by a country's name stand for it in the phrase they head
-    ("Japan has imposed sanctions on companies based in China.", {("JPN", "SANCTION", "CHN", "pos")}),
+    ("Canada has imposed sanctions on firms based in Iran.", {("CAN", "SANCTION", "IRN", "pos")}),
     ("The US sanctioned firms from Turkey and the UAE.", {("USA", "SANCTION", "TUR", "pos"), ("USA", "SANCTION", "ARE", "pos")}),
     ("The EU imposed sanctions against the Russian economy.", {("EU", "SANCTION", "RUS", "pos")}),
 ])
@@ -756,7 +756,7 @@ def test_decisions_and_their_owners(text, expected):
 
 def test_a_that_clause_has_its_own_subject_and_a_gerund_backs_the_wars_owner():
     assert keys("Azerbaijan's spokesperson said that the transfer of equipment to Armenia bolsters Armenia's army.") == set()
-    got = keys("NATO called out Belarus for its role in propping up Russia's war against Ukraine.")
+    got = keys("NATO singled out Belarus for its part in propping up Russia's war on Ukraine.")
     assert ("BLR", "SUPPORT", "RUS", "pos") in got and ("BLR", "SUPPORT", "UKR", "pos") not in got
 
 
@@ -765,7 +765,7 @@ def test_a_that_clause_has_its_own_subject_and_a_gerund_backs_the_wars_owner():
     ("Canada is a member of the G7, which also includes France and Italy, and is a NATO partner.",
      {("CAN", "MEMBER_OF", "G7", "pos"), ("FRA", "MEMBER_OF", "G7", "pos"), ("ITA", "MEMBER_OF", "G7", "pos")}),
     # agreements on military cooperation are military, not economic
-    ("Armenia and France signed agreements on cooperation in the military sphere.", {("ARM", "COOPERATE_MILITARY", "FRA", "pos")}),
+    ("Armenia and India signed agreements on cooperation in the military field.", {("ARM", "COOPERATE_MILITARY", "IND", "pos")}),
     # talks with someone who is no actor are no meeting with another actor of the sentence
     ("After talks with Smith in Ankara, Putin urged Kyiv to negotiate.", set()),
 ])
@@ -816,7 +816,7 @@ def test_a_warning_that_opens_a_clause_of_its_own():
 
 @pytest.mark.parametrize("text, expected", [
     ("India described the tariffs by the US as unjustified.", {("IND", "CRITICIZE", "USA", "pos")}),
-    ("NATO called China a decisive enabler of the war.", {("NATO", "CRITICIZE", "CHN", "pos")}),
+    ("The EU called Iran a key enabler of the war.", {("EU", "CRITICIZE", "IRN", "pos")}),
     ("Russia called the move by Finland a provocation.", {("RUS", "CRITICIZE", "FIN", "pos")}),
     ("Putin called Xi a dear friend.", set()),
 ])
@@ -850,9 +850,9 @@ def test_membership_avoided_candidates_and_definite_appositions(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a sanctions noun without its sanctioner takes the one the sentences before named
-    ("Japan imposed sanctions on Russia. A company in the United Arab Emirates has been subjected to an asset freeze.",
+    ("Japan imposed sanctions on Russia. A firm in the United Arab Emirates has also been hit by an asset freeze.",
      {("JPN", "SANCTION", "RUS", "pos"), ("JPN", "SANCTION", "ARE", "pos")}),
-    ("The US imposed sanctions on Chinese firms. Also hit with sanctions are companies from Turkey and Kazakhstan.",
+    ("The US imposed sanctions on Chinese firms. Also hit by the sanctions are firms from Turkey and Kazakhstan.",
      {("USA", "SANCTION", "CHN", "pos"), ("USA", "SANCTION", "TUR", "pos"), ("USA", "SANCTION", "KAZ", "pos")}),
     # the critic of sanctions is not their target
     ("The EU imposed sanctions on Iran. Turkey criticised the sanctions.", {("EU", "SANCTION", "IRN", "pos")}),
@@ -869,7 +869,7 @@ def test_criticised_sanctions_judge_their_owner_and_trade_restrictions_are_no_tr
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Pashinyan announced the suspension of Armenia's participation in the CSTO.", {("ARM", "DISTANCE", "CSTO", "pos")}),
+    ("Pashinyan announced the suspension of Yerevan's participation in the CSTO.", {("ARM", "DISTANCE", "CSTO", "pos")}),
     ("Kazakhstan seeks greater independence from Moscow.", {("KAZ", "DISTANCE", "RUS", "pos")}),
 ])
 def test_distance_taken(text, expected):
@@ -896,17 +896,17 @@ def test_if_opens_a_clause():
     ("Iran and Hezbollah have been fighting alongside Assad's forces.",
      {("IRN", "COOPERATE_MILITARY", "SYR", "pos"), ("HEZBOLLAH", "COOPERATE_MILITARY", "SYR", "pos")}),
     ("Russian instructors train the army of the Central African Republic.", {("CAF", "COOPERATE_MILITARY", "RUS", "pos")}),
-    ("In 2022, Kazakhstan signed a memorandum with Turkey on military-technical cooperation.",
-     {("KAZ", "COOPERATE_MILITARY", "TUR", "pos")}),
-    ("Armenia will not host CSTO drills in 2023.", {("ARM", "COOPERATE_MILITARY", "CSTO", "neg")}),
+    ("In 2021, Uzbekistan signed a memorandum with Pakistan on military-technical cooperation.",
+     {("PAK", "COOPERATE_MILITARY", "UZB", "pos")}),
+    ("Armenia will not host any CSTO drills next year.", {("ARM", "COOPERATE_MILITARY", "CSTO", "neg")}),
 ])
 def test_military_cooperation_in_fighting_training_and_hosting(text, expected):
     assert {k for k in keys(text) if k[1] == "COOPERATE_MILITARY"} == expected
 
 
 def test_fertiliser_is_a_good():
-    assert {k for k in keys("Russia is the main supplier of fertilizers to Brazil.") if k[1] == "SUPPLY"} == {
-        ("RUS", "SUPPLY", "BRA", "pos")}
+    assert {k for k in keys("Russia is a leading supplier of fertilizers to India.") if k[1] == "SUPPLY"} == {
+        ("RUS", "SUPPLY", "IND", "pos")}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -921,14 +921,14 @@ def test_economic_cooperation_named_as_relationship_projects_and_exports(text, e
 
 
 def test_an_adjective_in_nt_is_no_participle():
-    assert {k for k in keys("Kazakhstan was overtly reliant on Russia for connectivity.") if k[1] == "DEPEND_ON"} == {
-        ("KAZ", "DEPEND_ON", "RUS", "pos")}
+    assert {k for k in keys("Armenia was heavily reliant on Russia for gas.") if k[1] == "DEPEND_ON"} == {
+        ("ARM", "DEPEND_ON", "RUS", "pos")}
 
 
 @pytest.mark.parametrize("text, expected", [
     ("The US pledged to defend Taiwan.", {("USA", "GUARANTEE", "TWN", "pos")}),
     # protecting or defending without a commitment, or against an attacker, is no guarantee
-    ("Biden authorized Ukraine to use US weapons to strike inside Russia and protect Kharkiv.", set()),
+    ("Biden allowed Ukraine to use US missiles to hit targets inside Russia and protect Sumy.", set()),
     ("Zelensky said his forces defend against Russian advances.", set()),
 ])
 def test_a_guarantee_is_a_commitment(text, expected):
@@ -938,7 +938,7 @@ def test_a_guarantee_is_a_commitment(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Britain left the EU in 2020.", {("GBR", "LEFT", "EU", "pos")}),
     # leaving a place is no exit from a bloc
-    ("By agreement with member countries, the CSTO contingent left the country.", set()),
+    ("After consultations with member states, the CSTO mission left the country.", set()),
 ])
 def test_leaving_names_the_organisation_after_the_verb(text, expected):
     assert {k for k in keys(text) if k[1] == "LEFT"} == expected
@@ -958,8 +958,8 @@ def test_arrivals_that_are_no_visits(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # the speaker's pronoun in what it says; a quoted cue still finds its object
-    ("Russia's Foreign Ministry said on Sunday that it “strongly condemned” U.S. airstrikes on Iran.",
-     {("RUS", "CRITICIZE", "USA", "pos")}),
+    ("China's Foreign Ministry said on Monday that it “firmly condemned” U.S. strikes on Venezuela.",
+     {("CHN", "CRITICIZE", "USA", "pos")}),
     ("China said it opposes the expansion of NATO.", {("CHN", "CRITICIZE", "NATO", "pos")}),
 ])
 def test_the_speakers_pronoun(text, expected):
@@ -993,10 +993,10 @@ def test_money_lent_and_accession_opposed(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # "whose" opens a relative clause without a comma too; its noun, not the main subject, acts
-    ("Pashinyan denounced the CSTO as a bubble alliance whose members helped Azerbaijan prepare for the war.", set()),
+    ("Pashinyan denounced the CSTO as a paper alliance whose members helped Azerbaijan arm for the war.", set()),
     ("Ukraine, whose foreign minister visited Turkey on Monday, asked for help.", {("TUR", "MEET", "UKR", "pos")}),
     # a warning opens a clause even with a time phrase between ("warned last month that")
-    ("Washington warned last month that China was considering sending lethal support to Russia.", {("CHN", "SUPPORT", "RUS", "pos")}),
+    ("London warned last week that Iran was preparing to send lethal support to Russia.", {("IRN", "SUPPORT", "RUS", "pos")}),
 ])
 def test_whose_clauses_and_warnings_with_a_time_phrase(text, expected):
     assert {k for k in keys(text) if k[1] in ("SUPPORT", "MEET")} == expected
@@ -1006,7 +1006,7 @@ def test_whose_clauses_and_warnings_with_a_time_phrase(text, expected):
     # a reaction met with, talks called for, and a compass direction are no meeting
     ("Beijing's peace efforts have been met with skepticism in Moscow.", set()),
     ("Beijing keeps calling for peace talks between Kyiv and Moscow.", set()),
-    ("China hosted the leaders of Kazakhstan in Xian, where imperial China was linked to civilizations to the west.",
+    ("China hosted the leaders of Kazakhstan in Xian, where the ancient Silk Road once led to the west.",
      {("CHN", "MEET", "KAZ", "pos")}),
     ("Russia held talks with China.", {("CHN", "MEET", "RUS", "pos")}),
 ])
@@ -1015,7 +1015,7 @@ def test_what_is_no_meeting(text, expected):
 
 
 @pytest.mark.parametrize("text, relation", [
-    ("The United States warned China against helping Russia avoid sanctions over Ukraine.", "SANCTION"),
+    ("The EU warned Turkey against helping Russia avoid sanctions over the war.", "SANCTION"),
     ("Russia plans two pipelines to Europe bypassing Ukraine.", "COOPERATE_ECONOMIC"),
 ])
 def test_avoided_sanctions_and_bypassed_states_state_nothing(text, relation):
@@ -1023,8 +1023,8 @@ def test_avoided_sanctions_and_bypassed_states_state_nothing(text, relation):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Mali broke off ties with France and pivoted toward Russia for political and military support.",
-     {("MLI", "ALIGN", "RUS", "pos"), ("MLI", "DISTANCE", "FRA", "pos")}),
+    ("Niger broke off ties with France and pivoted toward Russia for security and economic support.",
+     {("NER", "ALIGN", "RUS", "pos"), ("NER", "DISTANCE", "FRA", "pos")}),
     ("Armenia received support from France.", {("FRA", "SUPPORT", "ARM", "pos")}),
     ("Russia will support Syria.", {("RUS", "SUPPORT", "SYR", "pos")}),
 ])

@@ -28,7 +28,7 @@ _ATTRIBUTE_GAP = re.compile(r"\s*(?:(?:aus|von|vom|from|of|by|durch|der|des|dem|
                             # adverbs between a verb and its object: "kauft weiterhin russisches Öl"
                             r"|weiterhin|auch|nun|jetzt|noch|mehr|vermehrt|verstärkt|zunehmend|seit|jahren|still|also|now"
                             r"|more|increasingly"
-                            # what is delivered, named at length: "the first delivery of the latest generation of"
+                            # what is delivered, named at length: "the first shipment of the latest generation of"
                             r"|first|latest|new|next|generation|delivery|deliveries|shipment|shipments|consignment|batch)\s+){0,8}", re.I)
 # "Kyrgyzstan has purchased": a verb between, so no noun modifying a noun ("EU military aid")
 _AUXILIARY = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|"
@@ -469,7 +469,7 @@ def _pairs_from(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, subject: Occ
     subjects = _group_of(a, subject)
     obj = None
     if cue.relation in _JUDGES_WAR:
-        # "for its role in propping up Russia's war against Ukraine": the war's owner is backed
+        # "for its part in propping up Russia's war on Ukraine": the war's owner is backed
         obj = _war_owner(a, m.end(), {s.code for s in subjects}, _judged_acts(a, cue))
     obj = obj or _pick(a, cue.object, m.start(), m.end(), {s.code for s in subjects}, 1, after=subject.end,
                        role="object", window=cue.window)
@@ -644,7 +644,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         subjects = [s for s in subjects if gaz.kind_of(s.code) != "bloc"] or subjects
     if obj is None and "gen" in cue.object and cue.window is not None and a.lang.code == "en" \
             and _POSSESSIVE_EN.search(a.sentence.text[max(0, cs - 12):cs]):
-        # "sanctioned Turkey over its purchase of the Russian S-400": the owner of "its" is the
+        # "sanctioned Egypt over its purchase of Russian Su-35 fighters": the owner of "its" is the
         # actor named last before it
         owner = [o for o in a.occurrences if o.end <= cs and o.code not in {s.code for s in subjects}
                  and not o.compound and o.agentive and o.kind != "adjective"]

@@ -53,7 +53,7 @@ class Discourse:
     last_group: list[str] = field(default_factory=list)  # last coordinated actors ("Nordkorea oder Iran")
     member_bloc: str | None = None   # the bloc whose members the sentence before spoke of
     # relation -> (its last subjects, sentences since): "Japan imposed sanctions on ... A
-    # company in the UAE has been subjected to an asset freeze" (Japan freezes)
+    # firm in the UAE has also been hit by an asset freeze" (Japan freezes)
     last_subject: dict[str, tuple[list[str], int]] = field(default_factory=dict)
 
     def update(self, topic: str | None, codes: list[str]) -> None:
