@@ -912,9 +912,14 @@ def _cue_matches(text: str, lang: Language, has_goods: bool) -> tuple[list[tuple
             continue
         found.extend((cue, m) for m in cue.pattern.finditer(text))
     spans = [(c, m.start(), m.end()) for c, m in found]   # (the Match methods are slow in the pair loop)
+    # a match is compared only with those that can hold it: its own relation's, or every
+    # relation's for a noun (cue.window); most cues are verbs with few matches of their relation
+    by_relation: dict[str, list] = {}
+    for span in spans:
+        by_relation.setdefault(span[0].relation, []).append(span)
     kept = [(c, m) for (c, m), (_, start, end) in zip(found, spans)
             if not any(d is not c and s <= start and end <= e and e - s > end - start
-                       and (d.relation == c.relation or c.window is not None) for d, s, e in spans)]
+                       for d, s, e in (spans if c.window is not None else by_relation[c.relation]))]
     return kept, frozenset(vetoed)
 
 
