@@ -1080,3 +1080,12 @@ def test_help_hoped_for_is_no_help_given():
 ])
 def test_exercises_and_their_observers(text, expected):
     assert {k for k in keys(text) if k[1] == "COOPERATE_MILITARY"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Polen zeigte sich empört über das Vorgehen Russlands.", {("POL", "CRITICIZE", "RUS", "pos")}),
+    ("Kritik an Ungarn kam auch aus Polen.", {("POL", "CRITICIZE", "HUN", "pos")}),
+    ("Die Ukraine machte Russland für den Angriff verantwortlich.", {("UKR", "CRITICIZE", "RUS", "pos")}),
+])
+def test_outrage_blame_and_criticism_from(text, expected):
+    assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected

@@ -1030,3 +1030,18 @@ def test_avoided_sanctions_and_bypassed_states_state_nothing(text, relation):
 ])
 def test_support_as_noun_and_verb_and_the_partner_turned_to(text, expected):
     assert {k for k in keys(text) if k[1] in ("SUPPORT", "ALIGN", "DISTANCE")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland blasted Russia over the drone incursion.", {("POL", "CRITICIZE", "RUS", "pos")}),
+    ("The EU took aim at China for its trade with Iran.", {("EU", "CRITICIZE", "CHN", "pos")}),
+    ("Kyiv held Moscow responsible for the attack.", {("UKR", "CRITICIZE", "RUS", "pos")}),
+    ("India voiced displeasure with the United States.", {("IND", "CRITICIZE", "USA", "pos")}),
+    ("A blast hit the Russian embassy.", set()),
+])
+def test_blame_and_outrage(text, expected):
+    assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected
+
+
+def test_hitting_back_is_no_backing():
+    assert not {k for k in keys("Ankara hit back at the United States.") if k[1] == "SUPPORT"}
