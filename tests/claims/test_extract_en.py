@@ -1045,3 +1045,13 @@ def test_blame_and_outrage(text, expected):
 
 def test_hitting_back_is_no_backing():
     assert not {k for k in keys("Ankara hit back at the United States.") if k[1] == "SUPPORT"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian oil flows to India.", {("RUS", "SUPPLY", "IND", "pos")}),
+    ("Belarus gets cheap gas from Russia.", {("RUS", "SUPPLY", "BLR", "pos")}),
+    ("Iranian drones reached Russia in 2022.", {("IRN", "SUPPLY", "RUS", "pos")}),
+    ("Russia reached an agreement with China on gas.", set()),
+])
+def test_goods_that_flow_arrive_or_are_got(text, expected):
+    assert {k for k in keys(text) if k[1] == "SUPPLY"} == expected
