@@ -1055,3 +1055,18 @@ def test_hitting_back_is_no_backing():
 ])
 def test_goods_that_flow_arrive_or_are_got(text, expected):
     assert {k for k in keys(text) if k[1] == "SUPPLY"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a resolution condemns, not the one who votes on it; abstaining or voting against withholds criticism
+    ("China abstained in the vote on the resolution condemning Russia.", {("CHN", "CRITICIZE", "RUS", "neg")}),
+    ("India voted against a UN resolution condemning Russia's annexation.", {("IND", "CRITICIZE", "RUS", "neg")}),
+    ("The UN resolution condemning Russia passed.", set()),
+])
+def test_votes_on_resolutions(text, expected):
+    assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected
+
+
+def test_a_security_pact_is_a_mutual_guarantee():
+    assert {k for k in keys("Russia and Belarus signed a security pact.") if k[1] == "GUARANTEE"} == {
+        ("BLR", "GUARANTEE", "RUS", "pos"), ("RUS", "GUARANTEE", "BLR", "pos")}

@@ -426,6 +426,14 @@ def _clause_states(a: Analysis, clause: int, markers: set, taken: list[Occurrenc
             and not o.genitive and not o.compound and o.agentive and gaz.kind_of(o.code) != "bloc"]
 
 
+def _group_pairs(members: list[Occurrence], relation: str) -> list[tuple[str, str]]:
+    """The pairs of a group that a symmetric phrase relates ("Ungarn und Serbien einigten sich"):
+    once for a symmetric relation, both ways for a directed one ("Russia and Belarus signed a
+    defence pact": each guarantees the other)."""
+    pairs = [(x.code, y.code) for x, y in combinations(members, 2) if x.code != y.code]
+    return pairs if relation in SYMMETRIC else pairs + [(y, x) for x, y in pairs]
+
+
 def _group_of(a: Analysis, o: Occurrence) -> list[Occurrence]:
     # (a region in the list is a place, no party: "recognises neither Kosovo nor Abkhazia")
     return [x for x in a.occurrences if x.group == o.group and (x.kind != "region" or x is o)]
@@ -700,7 +708,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
         # list (the members of a bloc) states no relation among its members.
         if cue.symmetric_group and 1 < len({s.code for s in subjects}) <= 4 \
                 and not _EXAMPLES.search(a.sentence.text[max(0, subjects[0].start - 14):subjects[0].start]):
-            return [(x.code, y.code) for x, y in combinations(subjects, 2) if x.code != y.code]
+            return _group_pairs(subjects, cue.relation)
         return pairs
     pair_codes = {s.code for s in subjects}
     # a group's members pair up unless the object is a partner named as such ("Mali und Niger
@@ -708,7 +716,7 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     if cue.symmetric_group and 1 < len(pair_codes) <= 4 \
             and obj.marker not in ("mit", "with", "zwischen", "between", "an", "zu", "to", "toward", "towards", "alongside") \
             and not _matches(obj, "acc", a, cs, ce):
-        return [(x.code, y.code) for x, y in combinations(subjects, 2) if x.code != y.code]
+        return _group_pairs(subjects, cue.relation)
     if obj.code in pair_codes and len(pair_codes) > 1 and a.lang.reciprocal.search(a.sentence.text):
         # "Russia and North Korea pledged to help each other": each acts on the other
         return sorted({(x, y) for x in pair_codes for y in pair_codes if x != y})
