@@ -41,3 +41,9 @@ def test_a_founding_date_is_no_time_of_the_sentence():
     assert resolve_all("The SCO, founded in 2001, includes India.", None) == []
     assert resolve_all("2002 gründete Putin die OVKS.", None) == []
     assert resolve_all("Indien trat 2017 der SOZ bei.", None) == [(12, "2017")]
+
+
+def test_a_month_with_a_dotless_i_resolves_instead_of_stopping_the_article():
+    # the case-insensitive patterns match "Junı" and "ſeptember"; the month lookup failed with a KeyError
+    assert resolve_all("Am 3. Junı 2022 trafen sich die Minister.", "2022-06-10") == [(3, "2022-06-03")]
+    assert resolve_all("In ſeptember 2021 the ministers met.", "2022-06-10") == [(3, "2021-09")]

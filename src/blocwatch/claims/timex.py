@@ -48,7 +48,10 @@ def resolve_all(text: str, pub: str | None) -> list[tuple[int, str]]:
     found: list[tuple[int, int, str]] = []
 
     def month_no(word: str) -> int:
-        return sh.months[word.lower().rstrip(".")]
+        # the patterns match case-insensitively, so "Junı" (dotless ı), "İuni" or "ſeptember" match
+        # too: fold them as the regex does before the lookup (a KeyError stopped the article)
+        key = word.lower().replace("ı", "i").replace("\u0307", "").replace("ſ", "s").rstrip(".")
+        return sh.months[key]
 
     # most sentences name no year: no "19" or "20" in them, no need to look for one
     has_year = "19" in text or "20" in text
