@@ -96,6 +96,12 @@ def _genitive(name: str) -> list[str]:
     return [name + "s"]
 
 
+@lru_cache(maxsize=1)
+def context_rules() -> dict:
+    """context.yaml: the rules that decide what a form names in its context (read once)."""
+    return _load_yaml("context.yaml")
+
+
 def _load_yaml(name: str):
     with resources.files("blocwatch.actors").joinpath("data", name).open(encoding="utf-8") as f:
         return load_yaml(f) or {}

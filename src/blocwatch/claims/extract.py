@@ -379,9 +379,6 @@ _NOT_A_VERB = frozenset("""the a an this that these those its their his her our 
     according not no some many most all both each several such than so yet however""".split())
 
 
-_PRONOUN_SUBJECT_EN = re.compile(r"\b(?:it|they|he|she|we|I|you)\b")
-
-
 def _relative_antecedent(a: Analysis, cue_start: int) -> Occurrence | None:
     """In "Kasachstan, welches es ablehnt, ... anzuerkennen" the subject is the actor before the comma."""
     clause = a.clause_of(cue_start)
@@ -392,14 +389,10 @@ def _relative_antecedent(a: Analysis, cue_start: int) -> Occurrence | None:
            and (a.lang.code != "en" or o.start < cue_start) for o in a.occurrences):
         return None
     start = a.clause_starts[clause]
-    if a.lang.code == "en" and _PRONOUN_SUBJECT_EN.search(a.sentence.text, start, cue_start):
+    if a.lang.personal_pronouns.search(a.sentence.text, start, cue_start):
         return None   # "Russia, which it accuses of ...": the pronoun is the subject
     before = [o for o in a.occurrences if o.end <= start and start - o.end <= 4 and not o.compound]
     return before[-1] if before else None
-
-
-# an English relative clause whose pronoun is its subject: "..., which helped", "..., whose members sent"
-_RELATIVE_SUBJECT_EN = re.compile(r"\s*(?:which|who|whose\s+[\w-]+|that)\s", re.I)
 
 
 def _subject_is_relative_pronoun(a: Analysis, cue_start: int) -> bool:
@@ -412,7 +405,8 @@ def _subject_is_relative_pronoun(a: Analysis, cue_start: int) -> bool:
     if clause not in a.relative_clauses:
         return False
     start = a.clause_starts[clause]
-    opener = _RELATIVE_SUBJECT_EN.match(a.sentence.text, start)
+    # (its pronoun: "..., which helped", "..., whose members sent")
+    opener = a.lang.relative.match(a.sentence.text, start)
     if opener is None or opener.end() > cue_start:
         return False
     return not any(o.clause == clause and o.start < cue_start and o.marker is None and not o.genitive

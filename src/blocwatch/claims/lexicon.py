@@ -99,6 +99,8 @@ class Language:
     holder_nouns: frozenset[str]
     subject_pronouns: re.Pattern
     reported_pronouns: re.Pattern
+    relative_open: re.Pattern
+    personal_pronouns: re.Pattern
     possessive_pronouns: re.Pattern
     directives: re.Pattern
     object_pronouns: re.Pattern
@@ -355,6 +357,8 @@ def language(code: str) -> Language:
         holder_nouns=frozenset(_words(words["holder_nouns"], f"{code} holder_nouns")),
         subject_pronouns=re.compile(words["subject_pronouns"]),
         reported_pronouns=re.compile(words["reported_pronouns"]),
+        relative_open=re.compile(words["relative_open"]),
+        personal_pronouns=re.compile(words["personal_pronouns"]),
         possessive_pronouns=re.compile(words["possessive_pronouns"]),
         directives=_rx(words["directives"]),
         object_pronouns=re.compile(words["object_pronouns"]),

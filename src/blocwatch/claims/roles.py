@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..actors.gazetteer import Gazetteer, tokens_of
+from ..actors.gazetteer import Gazetteer, context_rules, tokens_of
 from ..actors.link import names_actor
 from ..model import Mention, Sentence
 from .lexicon import Language
@@ -421,7 +421,7 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
     starts = sorted(set(starts))
     for i, s in enumerate(starts):
         if (i and text[starts[i] - 1:starts[i]] == "," and lang.relative.match(text, s)
-                and not _ARTICLE_NP.match(text, s)) or (i and lang.code == "en" and text.startswith("whose ", s)):
+                and not _ARTICLE_NP.match(text, s)) or (i and lang.relative_open.match(text, s)):
             relative.add(i)   # (English "whose" opens a relative clause with or without a comma)
         elif i and text[s - 1:s] == ",":
             # an apposition between commas sits inside its clause like a relative one: "Die
@@ -531,9 +531,8 @@ def _resolve_pair_anaphors(a: Analysis, discourse: Discourse) -> None:
 
 @lru_cache(maxsize=1)
 def _typed_anaphors() -> list[tuple[re.Pattern, frozenset[str]]]:
-    from ..actors.gazetteer import _load_yaml   # noqa: PLC0415 - the actors' data, read once
     return [(re.compile(entry["nouns"], re.I), frozenset(entry["codes"]))
-            for entry in _load_yaml("context.yaml").get("typed_anaphors", [])]
+            for entry in context_rules().get("typed_anaphors", [])]
 
 
 def _anaphor_kinds(phrase: str) -> frozenset[str] | None:
