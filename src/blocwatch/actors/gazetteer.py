@@ -170,7 +170,7 @@ def load() -> Gazetteer:
     people = _load_yaml("people.yaml") or []
     for person in people:
         _add_person(gaz, person)
-    context = _load_yaml("context.yaml")
+    context = context_rules()
     _add_context_forms(gaz, context.get("conditional_forms"))
     gaz.compound_heads = tuple(sorted(context.get("compound_heads") or [], key=len, reverse=True))
     for form in context.get("not_actors") or []:

@@ -18,12 +18,12 @@ import re
 from functools import lru_cache
 
 from ..model import Mention
-from .gazetteer import Gazetteer, _load_yaml
+from .gazetteer import Gazetteer, context_rules
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, frozenset[str]]:
-    data = _load_yaml("context.yaml")["introductions"]
+    data = context_rules()["introductions"]
     title = data["titles"]
     # state mention, optional "'s", a title (with its modifiers), an optional place ("in
     # Ungarn", "to Israel"), an optional comma, then the name

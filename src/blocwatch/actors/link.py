@@ -21,7 +21,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..model import Mention, Sentence
-from .gazetteer import Entry, Gazetteer, _load_yaml, iter_tokens, load
+from .gazetteer import Entry, Gazetteer, context_rules, iter_tokens, load
 from .introductions import introduced
 
 # Only these may stand between the tokens of one multi-word name.
@@ -31,7 +31,7 @@ _JOINER = re.compile(r"[\s\-.'’]{1,3}")
 @lru_cache(maxsize=1)
 def _exclusions() -> list[tuple[frozenset[str], re.Pattern | None, re.Pattern | None]]:
     rules = []
-    for rule in _load_yaml("context.yaml").get("exclusions") or []:
+    for rule in context_rules().get("exclusions") or []:
         forms = frozenset(f.lower() for f in rule["forms"])
         nxt = re.compile(rule["next"]) if rule.get("next") else None
         prev = re.compile(rule["prev"] + r"\Z") if rule.get("prev") else None
@@ -41,12 +41,12 @@ def _exclusions() -> list[tuple[frozenset[str], re.Pattern | None, re.Pattern | 
 
 @lru_cache(maxsize=1)
 def _breakaway() -> re.Pattern:
-    return re.compile(_load_yaml("context.yaml")["breakaway"], re.I)
+    return re.compile(context_rules()["breakaway"], re.I)
 
 
 @lru_cache(maxsize=1)
 def _agent_nouns() -> re.Pattern:
-    return re.compile(r"[\s-]*(?:[^\W\d_]+[\s-]+)?" + _load_yaml("context.yaml")["agent_nouns"], re.I)
+    return re.compile(r"[\s-]*(?:[^\W\d_]+[\s-]+)?" + context_rules()["agent_nouns"], re.I)
 
 
 def names_actor(text: str, mention: Mention) -> bool:
