@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from blocwatch.model import Claim, Document, Extraction, ReadError
 from blocwatch.store import claims, create_store_engine, documents, ingest, mentions
+from blocwatch.store.ingest import COMMIT_DOCS
 from kit.store import ScriptedExtractor, count_documents, wait_for_other_sessions
 
 from . import worker
@@ -206,14 +207,21 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+KILLED_RUN = 5 * COMMIT_DOCS
+
+
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
 def test_killed_ingest_with_jobs_leaves_no_half_document_nor_workers(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     pairs = [("Russland", "Belarus"), ("Iran", "Russland"), ("China", "Kasachstan")]
-    for i in range(240):
+    # many more articles than one write group (COMMIT_DOCS): two workers extract 240 short
+    # ones in about 0.3 s, so the writer's first group held all of them and the kill came
+    # after the run had ended (seen in CI); with KILLED_RUN articles the kill lands while
+    # four fifths are still to come
+    for i in range(KILLED_RUN):
         a, b = pairs[i % 3]
-        (corpus / f"art{i:03d}.txt").write_text(
+        (corpus / f"art{i:04d}.txt").write_text(
             f"Meldung {i}\n\n{a} liefert {b} neue Waffen. {a} und {b} vertiefen ihre "
             f"Zusammenarbeit. Die Regierung äußerte sich nicht zu Bericht {i}.",
             encoding="utf-8")
@@ -256,13 +264,13 @@ def test_killed_ingest_with_jobs_leaves_no_half_document_nor_workers(tmp_path):
         for (document_id,) in conn.execute(select(claims.c.document_id)):
             per_doc[document_id] += 1
     engine.dispose()
-    assert 40 <= len(rows) < 240
+    assert 40 <= len(rows) < KILLED_RUN
     assert all(per_doc[r.id] == r.n_claims for r in rows)       # no half document
 
     done = subprocess.run(command, env=_env(), capture_output=True, text=True, timeout=TIMEOUT)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert report["skipped"] == len(rows) and report["stored"] == 240 - len(rows)
+    assert report["skipped"] == len(rows) and report["stored"] == KILLED_RUN - len(rows)
     clean = "sqlite:///" + str(tmp_path / "clean.sqlite")
-    ingest([str(corpus)], clean, progress=False)
+    ingest([str(corpus)], clean, progress=False, jobs=2)   # jobs 1 = 2: tested above
     assert sorted(stored(url)[1]) == sorted(stored(clean)[1])
