@@ -31,7 +31,7 @@ from .claims import scorer as scoring
 from .claims.attributes import claim_from
 from .claims.candidates import Candidate, sentence_candidates
 from .claims.extract import SentenceAnalysis, analyse_sentence, merge
-from .claims.features import features, view_of
+from .claims.features import pair_features, view_of
 from .claims.keys import cue_counts, key_records, rule_keys_of, war_targets
 from .claims.lexicon import SUPPORTED_LANGUAGES, Language, language
 from .claims.modality import source_of
@@ -132,13 +132,14 @@ def score(doc: Parsed, model: scoring.Model) -> list[Claim]:
     union: the scorer alone finds more, the rules alone are more precise; see ``blocwatch
     train``.)"""
     views: dict[int, object] = {}
-    rows = []
+    rows, shared = [], []
     for c in doc.candidates:
         view = views.get(id(c.seen))
         if view is None:
             view = views[id(c.seen)] = view_of(c.seen, doc.lang)
-        rows.append(features(c, view, doc.lang, doc.gazetteer))
-    probs = scoring.within_lexicon(model.score_all(rows), rows, model.relations) if rows else None
+        rows.append(pair_features(c, view, doc.gazetteer))
+        shared.append(view.shared_for(c))
+    probs = scoring.within_lexicon(model.score_all(rows, shared), shared, model.relations) if rows else None
     records = key_records([c.pair for c in doc.candidates], [c.at for c in doc.candidates], len(doc.seen),
                           probs, rule_keys_of(doc.rule_claims), model.relations, doc.lang.code,
                           war_targets(doc.seen, doc.lang), cue_counts(doc.seen))

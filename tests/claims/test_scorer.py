@@ -10,7 +10,7 @@ import pytest
 
 from blocwatch.claims import scorer, training
 from blocwatch.claims.candidates import sentence_candidates
-from blocwatch.claims.features import features, view_of
+from blocwatch.claims.features import features, pair_features, view_of
 from blocwatch.claims.keys import key_records
 from blocwatch.cli import main
 from blocwatch.model import Document
@@ -105,11 +105,27 @@ def test_direction_is_visible_to_the_scorer():
     doc = parse(_doc("Russland liefert Waffen an Belarus."))
     by_pair = {c.pair: c for c in sentence_candidates(doc.seen[0])}
     view = view_of(doc.seen[0], doc.lang)
-    forward = set(features(by_pair[("RUS", "BLR")], view, doc.lang, doc.gazetteer))
-    backward = set(features(by_pair[("BLR", "RUS")], view, doc.lang, doc.gazetteer))
+    forward = set(features(by_pair[("RUS", "BLR")], view, doc.gazetteer))
+    backward = set(features(by_pair[("BLR", "RUS")], view, doc.gazetteer))
     assert "rule=SUPPLY:pos" in forward and "rule_rev=SUPPLY:pos" in backward
     assert "order=AB" in forward and "order=BA" in backward
 
+
+
+def test_the_sentences_features_scored_once_give_the_same_probabilities():
+    doc = parse(_doc("Russland liefert Waffen an Belarus, sagte der Minister. Auch Armenien "
+                     "und Kasachstan sollen Hilfe erhalten, Iran nicht."))
+    make_candidates(doc)
+    model = scorer.shipped()
+    views = {id(s): view_of(s, doc.lang) for s in doc.seen}
+    own = [pair_features(c, views[id(c.seen)], doc.gazetteer) for c in doc.candidates]
+    shared = [views[id(c.seen)].shared_for(c) for c in doc.candidates]
+    assert any(c.earlier for c in doc.candidates) and len(doc.candidates) > 3
+    assert all(not set(o) & set(s) for o, s in zip(own, shared))   # no feature counted twice
+    whole = [o + s for o, s in zip(own, shared)]
+    assert np.allclose(model.score_all(own, shared), model.score_all(whole), atol=1e-12)
+    assert np.array_equal(scorer.within_lexicon(model.score_all(whole), shared, model.relations),
+                          scorer.within_lexicon(model.score_all(whole), whole, model.relations))
 
 @pytest.mark.parametrize("text, relation", [
     ("Ungarn bleibt ein hartnäckiger Gegner der Sanktionen gegen Russland.", "SANCTION"),

@@ -49,16 +49,32 @@ class SentenceView:
     # derived once for all candidates: the tokens' offsets, to bisect (tokens are sorted and
     # do not overlap), and the word features, the same string objects for every candidate
     # (so the scorer hashes them once)
+    lang: str = "de"
     starts: list[int] = field(init=False)
     ends: list[int] = field(init=False)
-    word_features: list[str] = field(init=False)
-    earlier_word_features: list[str] = field(init=False)
+    # the features every candidate of the sentence has (its language, flags, words, cues,
+    # the rule engine's verdicts anywhere), one list for the pairs within the sentence and
+    # one for pairs with a side named the sentence before; the scorer sums their weights
+    # once per sentence
+    shared: list[str] = field(init=False)
+    shared_earlier: list[str] = field(init=False)
 
     def __post_init__(self):
         self.starts = [t[0] for t in self.tokens]
         self.ends = [t[1] for t in self.tokens]
-        self.word_features = [f"w={w}" for w in self.words]
-        self.earlier_word_features = [f"xw={w}" for w in self.words]
+        common = [f"lang={self.lang}", *self.flags, f"actors={self.actors}",
+                  *(f"rule_any={r}" for r in sorted(self.rule_any))]
+        relations = sorted({rel for _, _, rel in self.cue_spans})
+        self.shared = [*common, *(f"w={w}" for w in sorted(self.words)),
+                       *(f"cue={rel}" for rel in relations)]
+        if self.negations:
+            self.shared.append("neg_sentence")
+        # one side named only in the sentence before: the words of this sentence carry it
+        self.shared_earlier = [*common, *(f"xw={w}" for w in sorted(self.words)),
+                               *(f"xcue={rel}" for rel in relations)]
+
+    def shared_for(self, c: Candidate) -> list[str]:
+        return self.shared_earlier if c.earlier else self.shared
 
 
 def view_of(seen: SentenceAnalysis, lang: Language) -> SentenceView:
@@ -86,6 +102,7 @@ def view_of(seen: SentenceAnalysis, lang: Language) -> SentenceView:
         words=frozenset(t[2] for t in tokens),
         flags=tuple(flags),
         actors=_bucket(len({m.code for m in seen.mentions})),
+        lang=lang.code,
     )
 
 
@@ -107,24 +124,24 @@ def _bucket(n: int) -> str:
     return str(n) if n < 4 else "4-7" if n < 8 else "8-15" if n < 16 else "16+"
 
 
-def features(c: Candidate, view: SentenceView, lang: Language, gaz: Gazetteer) -> list[str]:
+def features(c: Candidate, view: SentenceView, gaz: Gazetteer) -> list[str]:
+    """All features of the candidate: its own and those it shares with its sentence."""
+    return pair_features(c, view, gaz) + view.shared_for(c)
+
+
+def pair_features(c: Candidate, view: SentenceView, gaz: Gazetteer) -> list[str]:
+    """The features of the candidate that its sentence's other candidates may not share."""
     a, b = c.a, c.b
-    f = [f"lang={lang.code}"]
-    f += _side(a, gaz, "A")
+    f = _side(a, gaz, "A")
     f += _side(b, gaz, "B")
     f.append(f"kinds={gaz.kind_of(a.code) or 'state'}-{gaz.kind_of(b.code) or 'state'}")
     f.append(f"markers={a.marker or '-'}|{b.marker or '-'}")
-    f.extend(view.flags)
-    # a pair out of a long list ("the leaders of A, B, C and D met") is rarely a pairwise claim
-    f.append(f"actors={view.actors}")
     # the rule engine's verdicts
     for r in view.rule.get((a.code, b.code), ()):
         f.append(f"rule={r}")
         f.append(f"rule_rel={r.split(':')[0]}")
     for r in view.rule.get((b.code, a.code), ()):
         f.append(f"rule_rev={r}")
-    for r in view.rule_any:
-        f.append(f"rule_any={r}")
     # a rule claim on another pair has taken the cue's roles: "für Moskaus Krieg gegen die
     # Ukraine" names RUS and UKR, not the South Korean source of the report
     for (s, o), rels in view.rule.items():
@@ -137,8 +154,6 @@ def features(c: Candidate, view: SentenceView, lang: Language, gaz: Gazetteer) -
         f.append(f"earlier={c.earlier}")
         here = b if c.earlier == "a" else a
         f.append(f"here_marker={here.marker or '-'}")
-        f.extend(view.earlier_word_features)
-        f.extend(f"xcue={rel}" for _, _, rel in view.cue_spans)
         return f
     first, second = (a, b) if a.start <= b.start else (b, a)
     order = "AB" if first is a else "BA"
@@ -161,11 +176,9 @@ def features(c: Candidate, view: SentenceView, lang: Language, gaz: Gazetteer) -
     after = view.tokens[bisect_left(view.starts, second.end):][:4]
     f.extend(f"{order}:pre={t[2]}" for t in before)
     f.extend(f"{order}:post={t[2]}" for t in after)
-    f.extend(view.word_features)
     for start, end, rel in view.cue_spans:
         where = "btw" if first.end <= start and end <= second.start else "pre" if end <= first.start else \
             "post" if start >= second.end else "in"
-        f.append(f"cue={rel}")
         f.append(f"{order}:cue_{where}={rel}")
     if view.cue_spans:
         # the cue nearest the pair most likely governs it; with the pair's markers it says who is who
@@ -182,6 +195,4 @@ def features(c: Candidate, view: SentenceView, lang: Language, gaz: Gazetteer) -
     near = [p for p in view.negations if first.start - 40 <= p <= second.end + 60]
     if near:
         f.append("neg_near")
-    if view.negations:
-        f.append("neg_sentence")
     return f

@@ -37,18 +37,32 @@ class Model:
     digest: str
     strict: frozenset = frozenset()   # relations whose rule claims must reach the threshold too
 
-    def score_all(self, rows: list[list[str]]) -> np.ndarray:
+    def score_all(self, rows: list[list[str]], shared: list[list[str]] | None = None) -> np.ndarray:
         """Probabilities of many candidates at once: (len(rows), relations + 1), the last
-        column P(neg). One sparse product instead of a loop over candidates."""
+        column P(neg). One sparse product instead of a loop over candidates.
+
+        ``shared``: per row, more of its features that other rows have too (the same list
+        object for every candidate of a sentence: ``SentenceView.shared``), disjoint from
+        the row's own; their weights are summed once per list, not once per row (half of
+        a candidate's features are its sentence's)."""
         from scipy.sparse import csr_matrix
 
+        index = self.index
         indptr, cols = [0], []
         for feats in rows:
-            cols.extend({self.index[f] for f in feats if f in self.index})
+            cols.extend({index[f] for f in feats if f in index})
             indptr.append(len(cols))
         x = csr_matrix((np.ones(len(cols)), np.array(cols, dtype=np.int64), np.array(indptr)),
                        shape=(len(rows), self.weights.shape[0]))
-        return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.bias)))
+        logits = x @ self.weights + self.bias
+        if shared is not None:
+            sums: dict[int, np.ndarray] = {}
+            for i, feats in enumerate(shared):
+                total = sums.get(id(feats))
+                if total is None:
+                    total = sums[id(feats)] = self.weights[sorted({index[f] for f in feats if f in index})].sum(axis=0)
+                logits[i] += total
+        return 1.0 / (1.0 + np.exp(-logits))
 
     def confidence(self, records: list[dict[str, float]]) -> np.ndarray:
         """The document stage: each claim key's confidence from its record (keys.py)."""
@@ -69,20 +83,23 @@ NEEDS_CUE = frozenset({"MEET", "MEMBER_OF"})
 
 def within_lexicon(probs: np.ndarray, rows: list[list[str]], relations: list[str]) -> np.ndarray:
     """``probs`` with the cells set to 0 that the cue lexicon rules out, by the candidates'
-    features (``rows``): a relation a cue's skip_if vetoed in the sentence ("vetoed=SANCTION"
-    for "Gegner der Sanktionen gegen Russland"), and a NEEDS_CUE relation without its cue."""
+    features (``rows``; the sentence's features are enough: the same list object for its
+    candidates is checked once): a relation a cue's skip_if vetoed in the sentence
+    ("vetoed=SANCTION" for "Gegner der Sanktionen gegen Russland"), and a NEEDS_CUE relation
+    without its cue."""
     column = {r: j for j, r in enumerate(relations)}
     vetoed = [(f"vetoed={r}", j) for r, j in column.items()]
     needs_cue = [(f"cue={r}", f"xcue={r}", column[r]) for r in NEEDS_CUE if r in column]
     probs = probs.copy()
+    ruled_out: dict[int, list[int]] = {}
     for i, feats in enumerate(rows):
-        named = set(feats)   # (a set of the row is cheap: score_all has hashed its strings)
-        for f, j in vetoed:
-            if f in named:
-                probs[i, j] = 0.0
-        for cue, xcue, j in needs_cue:
-            if cue not in named and xcue not in named:
-                probs[i, j] = 0.0
+        out = ruled_out.get(id(feats))
+        if out is None:
+            named = set(feats)
+            out = ruled_out[id(feats)] = [j for f, j in vetoed if f in named] + \
+                [j for cue, xcue, j in needs_cue if cue not in named and xcue not in named]
+        if out:
+            probs[i, out] = 0.0
     return probs
 
 

@@ -156,7 +156,7 @@ def _featurise(document: Document, g: dict, corpus: str, parse, make_candidates,
         view = views.get(id(cand.seen))
         if view is None:
             view = views[id(cand.seen)] = view_of(cand.seen, parsed.lang)
-        out.candidates.append(features(cand, view, parsed.lang, parsed.gazetteer))
+        out.candidates.append(features(cand, view, parsed.gazetteer))
         out.pairs.append(cand.pair)
         out.spans.append((cand.at - 1 if cand.earlier else cand.at, cand.at))
     for key, fragments in quotes.items():
