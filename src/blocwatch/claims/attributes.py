@@ -36,8 +36,7 @@ def claim_from(cand: Candidate, s: str, r: str, o: str, polarity: str, confidenc
         evidence = text
         at = min(cand.a.start, cand.b.start)   # where the pair begins: its clause onwards
     modality = modality_of(text, text[at:], doc.lang, None)
-    times = seen.times if seen.analysis is not None else timex.resolve_all(text, pub)
-    time = timex.nearest(times, at)
+    time = timex.nearest(seen.times, at)
     basis = "stated" if time else None
     if time is None and pub:
         time, basis = pub[:7], "published"   # the article speaks of its own day

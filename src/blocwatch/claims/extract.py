@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import combinations
 
 from ..actors.gazetteer import Gazetteer
@@ -731,13 +732,23 @@ class SentenceAnalysis:
     mentions: list[Mention]
     analysis: Analysis | None
     claims: list[Claim]
-    times: list[tuple[int, str]]
-    source: str | None
     goods: list[str]
     cue_hits: list[tuple[Cue, re.Match]]
     # relations a cue would state but its skip_if vetoes ("Gegner der Sanktionen gegen"):
     # the scorer may not state them from this sentence either
     vetoed: frozenset[str] = frozenset()
+    pub_date: str | None = None
+
+    # read when a claim needs them, not for every sentence with two actors (most state none)
+    @cached_property
+    def times(self) -> list[tuple[int, str]]:
+        """The sentence's time expressions: (offset, ISO date)."""
+        return timex.resolve_all(self.sentence.text, self.pub_date)
+
+    @cached_property
+    def source(self) -> str | None:
+        """Who the sentence says reports it, if anyone."""
+        return source_of(self.sentence.text)
 
 
 def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language, gaz: Gazetteer,
@@ -772,13 +783,12 @@ def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language
         discourse.update(_cheap_topic(text, mentions, sentence, lang), codes)
         discourse.last_object = {}
         discourse.member_bloc = member_bloc
-        return SentenceAnalysis(sentence, mentions, None, [], [], None, sentence_goods, matches, vetoed)
+        return SentenceAnalysis(sentence, mentions, None, [], sentence_goods, matches, vetoed, pub_date)
     a = analyse(sentence, mentions, gaz, lang, discourse)
+    seen = SentenceAnalysis(sentence, mentions, a, [], sentence_goods, matches, vetoed, pub_date)
     out: list[Claim] = []
-    source = source_of(text)
-    times = timex.resolve_all(text, pub_date)
     for cue, m in matches:
-        out.extend(_claims_for_cue(a, cue, m, gaz, pub_date, times, source, sentence_goods))
+        out.extend(_claims_for_cue(a, cue, m, gaz, pub_date, seen.times, seen.source, sentence_goods))
     discourse.update(a.topic, codes)
     objects: dict[str, list[str]] = {}
     subjects: dict[str, list[str]] = {}
@@ -791,7 +801,8 @@ def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language
     discourse.last_subject.update({r: (codes_, 0) for r, codes_ in subjects.items()})
     discourse.last_object = objects   # only the sentence right before counts
     discourse.member_bloc = member_bloc
-    return SentenceAnalysis(sentence, mentions, a, _negative_wins(out), times, source, sentence_goods, matches, vetoed)
+    seen.claims = _negative_wins(out)
+    return seen
 
 
 def _claims_for_cue(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer, pub_date: str | None,
