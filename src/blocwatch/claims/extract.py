@@ -928,11 +928,21 @@ def _cue_matches(text: str, lang: Language, has_goods: bool) -> tuple[list[tuple
     # a match is compared only with those that can hold it: its own relation's, or every
     # relation's for a noun (cue.window); most cues are verbs with few matches of their relation
     by_relation: dict[str, list] = {}
+    longest: dict[str | None, int] = {None: 0}   # the longest match per relation, and of all
     for span in spans:
-        by_relation.setdefault(span[0].relation, []).append(span)
-    kept = [(c, m) for (c, m), (_, start, end) in zip(found, spans)
-            if not any(d is not c and s <= start and end <= e and e - s > end - start
-                       for d, s, e in (spans if c.window is not None else by_relation[c.relation]))]
+        relation, length = span[0].relation, span[2] - span[1]
+        by_relation.setdefault(relation, []).append(span)
+        longest[relation] = max(longest.get(relation, 0), length)
+        longest[None] = max(longest[None], length)
+    kept = []
+    for (c, m), (_, start, end) in zip(found, spans):
+        pool = None if c.window is not None else c.relation
+        # only a longer match can hold this one: most are the longest of their pool
+        if end - start < longest[pool] and any(
+                d is not c and s <= start and end <= e and e - s > end - start
+                for d, s, e in (spans if pool is None else by_relation[pool])):
+            continue
+        kept.append((c, m))
     return kept, frozenset(vetoed)
 
 
