@@ -122,11 +122,13 @@ class Language:
                     else c.group_anchors is None or not in_folded.isdisjoint(c.group_anchors))]
 
     def _anchors_in(self, lowered: str) -> set[str]:
-        # Rather than testing every anchor against the whole sentence, each position's three
-        # letters say which anchors may start there.
+        # Rather than testing every anchor against the whole sentence, the sentence's
+        # three-letter runs say which anchors may occur (the runs are built by map and zip,
+        # with no Python frame per position).
         anchors = self.anchors
-        return {a for i in range(len(lowered) - 2) for a in anchors.get(lowered[i:i + 3], ())
-                if lowered.startswith(a, i)}
+        runs = set(map("".join, zip(lowered, lowered[1:], lowered[2:])))
+        contains = lowered.__contains__
+        return {a for run in anchors.keys() & runs for a in filter(contains, anchors[run])}
 
 
 @dataclass(frozen=True)
