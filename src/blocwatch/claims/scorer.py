@@ -56,12 +56,19 @@ class Model:
                        shape=(len(rows), self.weights.shape[0]))
         logits = x @ self.weights + self.bias
         if shared is not None:
-            sums: dict[int, np.ndarray] = {}
-            for i, feats in enumerate(shared):
-                total = sums.get(id(feats))
-                if total is None:
-                    total = sums[id(feats)] = self.weights[sorted({index[f] for f in feats if f in index})].sum(axis=0)
-                logits[i] += total
+            # one row per distinct list, and each candidate takes its list's row
+            row_of: dict[int, int] = {}
+            group, indptr, cols = [], [0], []
+            for feats in shared:
+                g = row_of.get(id(feats))
+                if g is None:
+                    g = row_of[id(feats)] = len(row_of)
+                    cols.extend({index[f] for f in feats if f in index})
+                    indptr.append(len(cols))
+                group.append(g)
+            s = csr_matrix((np.ones(len(cols)), np.array(cols, dtype=np.int64), np.array(indptr)),
+                           shape=(len(row_of), self.weights.shape[0]))
+            logits += (s @ self.weights)[np.array(group, dtype=np.int64)]
         return 1.0 / (1.0 + np.exp(-logits))
 
     def confidence(self, records: list[dict[str, float]]) -> np.ndarray:
@@ -92,14 +99,16 @@ def within_lexicon(probs: np.ndarray, rows: list[list[str]], relations: list[str
     needs_cue = [(f"cue={r}", f"xcue={r}", column[r]) for r in NEEDS_CUE if r in column]
     probs = probs.copy()
     ruled_out: dict[int, list[int]] = {}
+    cells_i, cells_j = [], []
     for i, feats in enumerate(rows):
         out = ruled_out.get(id(feats))
         if out is None:
             named = set(feats)
             out = ruled_out[id(feats)] = [j for f, j in vetoed if f in named] + \
                 [j for cue, xcue, j in needs_cue if cue not in named and xcue not in named]
-        if out:
-            probs[i, out] = 0.0
+        cells_i.extend([i] * len(out))
+        cells_j.extend(out)
+    probs[cells_i, cells_j] = 0.0
     return probs
 
 
