@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import combinations
+from itertools import combinations, groupby
 
 from ..actors.gazetteer import Gazetteer
 from ..model import SYMMETRIC, Claim, Mention, Sentence, relation_key
@@ -924,26 +924,38 @@ def _cue_matches(text: str, lang: Language, has_goods: bool) -> tuple[list[tuple
                 vetoed.add(cue.relation)
             continue
         found.extend((cue, m) for m in cue.pattern.finditer(text))
-    spans = [(c, m.start(), m.end()) for c, m in found]   # (the Match methods are slow in the pair loop)
+    spans = [(m.start(), m.end()) for _, m in found]
     # a match is compared only with those that can hold it: its own relation's, or every
-    # relation's for a noun (cue.window); most cues are verbs with few matches of their relation
-    by_relation: dict[str, list] = {}
-    longest: dict[str | None, int] = {None: 0}   # the longest match per relation, and of all
-    for span in spans:
-        relation, length = span[0].relation, span[2] - span[1]
-        by_relation.setdefault(relation, []).append(span)
-        longest[relation] = max(longest.get(relation, 0), length)
-        longest[None] = max(longest[None], length)
-    kept = []
-    for (c, m), (_, start, end) in zip(found, spans):
-        pool = None if c.window is not None else c.relation
-        # only a longer match can hold this one: most are the longest of their pool
-        if end - start < longest[pool] and any(
-                d is not c and s <= start and end <= e and e - s > end - start
-                for d, s, e in (spans if pool is None else by_relation[pool])):
-            continue
-        kept.append((c, m))
+    # relation's for a noun (cue.window)
+    by_relation: dict[str, list[int]] = {}
+    for k, (cue, _) in enumerate(found):
+        by_relation.setdefault(cue.relation, []).append(k)
+    held = [False] * len(found)
+    for ks in by_relation.values():
+        if len(ks) > 1:
+            for k, inside in zip(ks, _held([spans[k] for k in ks])):
+                held[k] = inside
+    if any(cue.window is not None for cue, _ in found):
+        held_by_any = _held(spans)
+        held = [h if cue.window is None else h_any for h, h_any, (cue, _) in zip(held, held_by_any, found)]
+    kept = [match for match, inside in zip(found, held) if not inside]
     return kept, frozenset(vetoed)
+
+
+def _held(spans: list[tuple[int, int]]) -> list[bool]:
+    """For each (start, end) of ``spans``, whether a longer one of them holds it: in one
+    sweep by start (the longer first), each span is held when a span before it reaches as
+    far (one cue's matches never overlap, so two matches of the same place are two cues'
+    and do not hold each other)."""
+    held = [False] * len(spans)
+    reach = -1
+    for (_, end), same in groupby(sorted(range(len(spans)), key=lambda k: (spans[k][0], -spans[k][1])),
+                                  key=spans.__getitem__):
+        inside = reach >= end
+        for k in same:
+            held[k] = inside
+        reach = max(reach, end)
+    return held
 
 
 def _negative_wins(claims: list[Claim]) -> list[Claim]:
