@@ -58,6 +58,7 @@ class SentenceView:
     # once per sentence
     shared: list[str] = field(init=False)
     shared_earlier: list[str] = field(init=False)
+    sides: dict[tuple[int, str], list[str]] = field(init=False, default_factory=dict)   # _side's, by occurrence
 
     def __post_init__(self):
         self.starts = [t[0] for t in self.tokens]
@@ -76,10 +77,19 @@ class SentenceView:
     def shared_for(self, c: Candidate) -> list[str]:
         return self.shared_earlier if c.earlier else self.shared
 
+    def side(self, o: Occurrence, gaz: Gazetteer, name: str) -> list[str]:
+        """``_side``'s features of an occurrence, made once per sentence (each occurrence
+        is a side of several pairs)."""
+        key = (id(o), name)
+        out = self.sides.get(key)
+        if out is None:
+            out = self.sides[key] = _side(o, gaz, name)
+        return out
+
 
 def view_of(seen: SentenceAnalysis, lang: Language) -> SentenceView:
     text = seen.sentence.text
-    tokens = [(m.start(), m.end(), stem(m.group())) for m in _TOKEN.finditer(text)]
+    tokens = [(m.start(), m.end(), m.group().lower()[:_STEM]) for m in _TOKEN.finditer(text)]   # stem()
     rule: dict[tuple[str, str], list[str]] = {}
     for c in seen.claims:
         rule.setdefault((c.subject, c.object), []).append(f"{c.relation}:{c.polarity}")
@@ -132,8 +142,7 @@ def features(c: Candidate, view: SentenceView, gaz: Gazetteer) -> list[str]:
 def pair_features(c: Candidate, view: SentenceView, gaz: Gazetteer) -> list[str]:
     """The features of the candidate that its sentence's other candidates may not share."""
     a, b = c.a, c.b
-    f = _side(a, gaz, "A")
-    f += _side(b, gaz, "B")
+    f = [*view.side(a, gaz, "A"), *view.side(b, gaz, "B")]
     f.append(f"kinds={gaz.kind_of(a.code) or 'state'}-{gaz.kind_of(b.code) or 'state'}")
     f.append(f"markers={a.marker or '-'}|{b.marker or '-'}")
     # the rule engine's verdicts
