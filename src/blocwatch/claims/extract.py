@@ -915,15 +915,19 @@ def _cue_matches(text: str, lang: Language, has_goods: bool) -> tuple[list[tuple
     found = []
     vetoed = set()
     for cue in lang.cues_for(text.lower()):
-        if cue.needs is not None and not cue.needs.search(text):
-            continue
         if cue.needs_goods and not has_goods:
             continue
-        if cue.skip_if is not None and cue.skip_if.search(text):
-            if cue.relation not in vetoed and cue.pattern.search(text):
-                vetoed.add(cue.relation)
+        # the cue's own pattern first: four in five cues whose anchors the sentence has do
+        # not match, and then neither their needs nor their skip_if matter
+        matches = list(cue.pattern.finditer(text))
+        if not matches:
             continue
-        found.extend((cue, m) for m in cue.pattern.finditer(text))
+        if cue.needs is not None and not cue.needs.search(text):
+            continue
+        if cue.skip_if is not None and cue.skip_if.search(text):
+            vetoed.add(cue.relation)
+            continue
+        found.extend((cue, m) for m in matches)
     spans = [(m.start(), m.end()) for _, m in found]
     # a match is compared only with those that can hold it: its own relation's, or every
     # relation's for a noun (cue.window)
