@@ -419,6 +419,21 @@ def test_a_member_list_in_the_next_sentence():
         ("ARM", "MEMBER_OF", "CSTO", "pos"), ("BLR", "MEMBER_OF", "CSTO", "pos"), ("KAZ", "MEMBER_OF", "CSTO", "pos")}
 
 
+
+@pytest.mark.parametrize("text", [
+    "Die OVKS wurde 1992 gegründet. Zu ihren Mitgliedern zählen Armenien, Belarus und Kasachstan.",
+    "Die OVKS tagt in Minsk. Ihre Mitgliedstaaten sind Armenien, Belarus und Kasachstan.",
+])
+def test_the_blocs_possessive_before_its_members_names_the_bloc(text):
+    assert {k for k in keys(text) if k[1] == "MEMBER_OF"} == {
+        ("ARM", "MEMBER_OF", "CSTO", "pos"), ("BLR", "MEMBER_OF", "CSTO", "pos"), ("KAZ", "MEMBER_OF", "CSTO", "pos")}
+
+
+def test_a_states_possessive_before_its_membership_names_no_bloc():
+    # only a bloc has members: "seine Mitgliedschaft" is the state's own
+    assert not [k for k in keys("Die Nato tagt in Brüssel. Die Türkei blockiert Schwedens Antrag und "
+                                "seine Mitgliedschaft.") if k[1] == "MEMBER_OF" and k[0] == "TUR"]
+
 def test_beide_laender_is_the_pair_coordinated_last():
     text = ("Russland beobachtet die Lage. Armenien und Aserbaidschan verhandeln seit Monaten. "
             "Beide Länder unterzeichneten einen Vertrag mit Russland.")

@@ -622,8 +622,8 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None, discourse: Discou
             o = Occurrence(discourse.member_bloc, m.start(1), m.end(1), "anaphor", clause=a.clause_id(m.start(1)))
             added.append(o)
     for m in a.lang.bloc_anaphors.finditer(text):
-        if any(o.start <= m.start() < o.end for o in a.occurrences):
-            continue
+        if any(o.start <= m.start() < o.end for o in [*a.occurrences, *added]):
+            continue   # (also the sentence-initial possessive "Its" of "Its member states")
         # the organisation the article is about: most named so far, the latest on a tie
         named = [o.code for o in reversed(a.occurrences) if o.end <= m.start()] + list(reversed(discourse.recent))
         blocs = [c for c in dict.fromkeys(named) if gaz.kind_of(c) == "bloc"]
@@ -633,7 +633,8 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None, discourse: Discou
             o.marker = _marker(text, m.start(), a.lang)
             head = _words_before(text, m.start(), 1)
             o.genitive = o.marker is None and m.group().split()[0].lower() in ("des", "der", "dieses") \
-                and not (head and _AGENT_BEFORE.fullmatch(head[-1]))   # "die Soldaten des Bündnisses"
+                and not (head and _AGENT_BEFORE.fullmatch(head[-1])) \
+                or m.groupdict().get("owner") is not None   # "die Soldaten des Bündnisses", "ihre Mitglieder"
             added.append(o)
     if added:
         _add(a, added)
