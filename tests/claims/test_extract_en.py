@@ -148,6 +148,17 @@ def test_the_bloc_names_its_members(text):
                           ("KAZ", "MEMBER_OF", "CSTO", "pos")}
 
 
+@pytest.mark.parametrize("text, joined", [
+    ("The SCO grew again this year. Belarus and Iran joined in July.", {"BLR", "IRN"}),
+    ("Officials of the SCO met in Astana. Belarus joined.", {"BLR"}),
+    ("Officials of the SCO met in Astana. Belarus joined the talks on Monday.", set()),   # joined what it names
+    ("Russia attacked Ukraine. Belarus joined in February.", set()),                     # no bloc spoken of
+])
+def test_joining_without_an_object_joins_the_bloc_spoken_of(text, joined):
+    assert {k[0] for k in keys(text) if k[1:] == ("MEMBER_OF", "SCO", "pos")} == joined
+    assert not {k for k in keys(text) if k[1] == "MEMBER_OF" and k[2] != "SCO"}
+
+
 def test_a_relative_clause_names_the_members_of_the_bloc_before_it():
     assert keys("Armenia belongs to the CSTO, which includes Russia and Belarus.") == {
         ("ARM", "MEMBER_OF", "CSTO", "pos"), ("RUS", "MEMBER_OF", "CSTO", "pos"), ("BLR", "MEMBER_OF", "CSTO", "pos")}

@@ -632,7 +632,8 @@ def _resolve_anaphors(a: Analysis, previous_topic: str | None, discourse: Discou
             o = Occurrence(bloc, m.start(), m.end(), "anaphor", clause=a.clause_id(m.start()))
             o.marker = _marker(text, m.start(), a.lang)
             head = _words_before(text, m.start(), 1)
-            o.genitive = o.marker is None and m.group().split()[0].lower() in ("des", "der", "dieses") \
+            article = (m.group().split() or [""])[0].lower()   # (an implied bloc matches empty)
+            o.genitive = o.marker is None and article in ("des", "der", "dieses") \
                 and not (head and _AGENT_BEFORE.fullmatch(head[-1])) \
                 or m.groupdict().get("owner") is not None   # "die Soldaten des Bündnisses", "ihre Mitglieder"
             added.append(o)
