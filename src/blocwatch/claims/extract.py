@@ -625,9 +625,10 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     if subject is None:
         return pairs
     if cue.object_kind == "bloc" and gaz.kind_of(subject.code) == "bloc":
-        if subject.end <= cs and re.fullmatch(r"[\s-]*", a.sentence.text[subject.end:cs]) \
+        if subject.end <= cs and re.fullmatch(r"[\s-]*", a.sentence.text[subject.end:cs]) and not subject.genitive \
                 and re.match(r"(?:member|mitglied|partner|ally|allies|verbündet)", m.group(), re.I):
             return pairs   # "NATO member states supported Ukraine": the bloc qualifies the noun; no state is admitted
+                           # (but a possessive owns it: "Its members are A and B")
         # "Die Nato hat Finnland aufgenommen": the organisation admits; the state is the member
         state = next((o for o in a.occurrences if o.clause == subject.clause and gaz.kind_of(o.code) != "bloc"
                       and o.marker in (None, "dat") and not o.genitive and not o.compound), None)
