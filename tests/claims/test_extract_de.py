@@ -1104,3 +1104,10 @@ def test_exercises_and_their_observers(text, expected):
 ])
 def test_outrage_blame_and_criticism_from(text, expected):
     assert {k for k in keys(text) if k[1] == "CRITICIZE"} == expected
+
+
+def test_a_time_named_by_what_befell_a_state_makes_it_no_party():
+    got = keys("Belarus erhält nach der Rückgabe seiner Raketen nach dem Zerfall der Sowjetunion nun "
+               "wieder Atomwaffen.")
+    assert not [k for k in got if "SUN" in (k[0], k[2])]
+    assert ("RUS", "SUPPLY", "ARM", "pos") in keys("Nach dem Ende der Sowjetunion lieferte Russland Waffen an Armenien.")

@@ -1087,3 +1087,9 @@ def test_votes_on_resolutions(text, expected):
 def test_a_security_pact_is_a_mutual_guarantee():
     assert {k for k in keys("Russia and Belarus signed a security pact.") if k[1] == "GUARANTEE"} == {
         ("BLR", "GUARANTEE", "RUS", "pos"), ("RUS", "GUARANTEE", "BLR", "pos")}
+
+
+def test_a_time_named_by_what_befell_a_state_makes_it_no_party():
+    got = keys("Kazakhstan has received weapons since the collapse of the Soviet Union.")
+    assert not [k for k in got if "SUN" in (k[0], k[2])]
+    assert ("RUS", "SUPPLY", "SRB", "pos") in keys("Since the breakup of Yugoslavia, Serbia has received weapons from Russia.")

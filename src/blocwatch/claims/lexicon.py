@@ -86,6 +86,7 @@ class Language:
     frame_nouns: frozenset[str]
     quantity_nouns: frozenset[str]
     media_nouns: frozenset[str]
+    epoch_frames: re.Pattern
     event_nouns: re.Pattern
     war_nouns: re.Pattern
     criticised_acts: re.Pattern
@@ -346,6 +347,7 @@ def language(code: str) -> Language:
         frame_nouns=frozenset(_words(words["frame_nouns"], f"{code} frame_nouns")),
         quantity_nouns=frozenset(_words(words["quantity_nouns"], f"{code} quantity_nouns")),
         media_nouns=frozenset(_words(words["media_nouns"], f"{code} media_nouns")),
+        epoch_frames=re.compile(words["epoch_frames"]),
         event_nouns=re.compile(rf"(?:{words['event_nouns']})", re.I),
         war_nouns=re.compile(rf"(?:{words['war_nouns']})\b", re.I),
         criticised_acts=re.compile(rf"(?:{words['war_nouns']}|{words['criticised_acts']})\b", re.I),

@@ -330,6 +330,8 @@ def analyse(sentence: Sentence, mentions: list[Mention], gaz: Gazetteer, lang: L
         elif rel.kind == "adjective" and (nxt := _WORD.search(text, rel.end)) \
                 and nxt.group().lower() in lang.media_nouns:
             o.marker = "frame"   # "deutsche Medien berichten": the source, not a party
+        elif lang.epoch_frames.search(text, max(0, rel.start - 60), rel.start):
+            o.marker = "frame"   # "nach dem Zusammenbruch der Sowjetunion": a time, not a party
         if rel.kind == "adjective" and (nxt := _WORD.search(text, rel.end)) and lang.event_nouns.fullmatch(nxt.group()):
             o.event = True
             if framed and o.marker == "frame":
