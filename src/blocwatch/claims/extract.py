@@ -764,14 +764,19 @@ def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language
     codes = [m.code for m in mentions]
     sentence_goods = goods_in(text)
     question = text.rstrip().endswith("?")
-    matches, vetoed = ([], frozenset()) if question or not _TERMINAL.search(text) \
-        else _cue_matches(text, lang, bool(sentence_goods))
+    no_cues = question or not _TERMINAL.search(text)
+    anaphoric = None
+    if not codes and not no_cues:
+        # A sentence that names no actor states a claim only through an anaphor of one named
+        # before: without one its cues are not even looked up (the cue matches of a sentence
+        # without actors feed nothing else)
+        anaphoric = _anaphoric(text, lang)
+        no_cues = not (anaphoric and (discourse.topic or discourse.recent))
+    matches, vetoed = ([], frozenset()) if no_cues else _cue_matches(text, lang, bool(sentence_goods))
     cheap_exit = not matches
     if len(set(codes)) < 2 and (matches or keep_pairs):
-        anaphoric = (lang.anaphors.search(text) or lang.subject_pronouns.search(text) or lang.possessive_pronouns.search(text)
-                     or lang.pair_anaphors.search(text)
-                     or lang.bloc_anaphors.search(text) or lang.object_pronouns.search(text)
-                     or lang.plural_pronouns.search(text))
+        if anaphoric is None:
+            anaphoric = _anaphoric(text, lang)
         # (or a cue whose missing subject the sentences before name: "A company in the UAE has
         # been subjected to an asset freeze")
         inherited = any("prev_subject" in cue.subject and cue.relation in discourse.last_subject for cue, _ in matches)
@@ -904,6 +909,14 @@ def _demanded(text: str, clause_start: int, m: re.Match, lang: Language) -> bool
         if not _INFINITIVE_EN.search(text[max(0, m.start() - 20):m.start()]):
             return False
     return lang.directives.search(text, max(0, clause_start - 120), m.start()) is not None
+
+
+def _anaphoric(text: str, lang: Language) -> bool:
+    """Whether the sentence has a word that may point back to an actor named before."""
+    return bool(lang.anaphors.search(text) or lang.subject_pronouns.search(text) or lang.possessive_pronouns.search(text)
+                or lang.pair_anaphors.search(text)
+                or lang.bloc_anaphors.search(text) or lang.object_pronouns.search(text)
+                or lang.plural_pronouns.search(text))
 
 
 def _cue_matches(text: str, lang: Language, has_goods: bool) -> tuple[list[tuple[Cue, re.Match]], frozenset[str]]:
