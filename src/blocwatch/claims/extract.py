@@ -762,16 +762,16 @@ def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language
     discourse = discourse if discourse is not None else Discourse()
     text = sentence.text
     codes = [m.code for m in mentions]
-    sentence_goods = goods_in(text)
     question = text.rstrip().endswith("?")
     no_cues = question or not _TERMINAL.search(text)
     anaphoric = None
     if not codes and not no_cues:
         # A sentence that names no actor states a claim only through an anaphor of one named
-        # before: without one its cues are not even looked up (the cue matches of a sentence
-        # without actors feed nothing else)
+        # before: without one its cues (and goods) are not even looked up (the cue matches of
+        # a sentence without actors feed nothing else)
         anaphoric = _anaphoric(text, lang)
         no_cues = not (anaphoric and (discourse.topic or discourse.recent))
+    sentence_goods = goods_in(text) if codes or not no_cues else []
     matches, vetoed = ([], frozenset()) if no_cues else _cue_matches(text, lang, bool(sentence_goods))
     cheap_exit = not matches
     if len(set(codes)) < 2 and (matches or keep_pairs):
@@ -784,7 +784,7 @@ def analyse_sentence(sentence: Sentence, mentions: list[Mention], lang: Language
     elif keep_pairs and not question:
         cheap_exit = False
     member_bloc = next((c for c in codes if gaz.kind_of(c) == "bloc"), None) \
-        if lang.member_words.search(text) else None
+        if codes and lang.member_words.search(text) else None
     if cheap_exit:
         discourse.update(_cheap_topic(text, mentions, sentence, lang), codes)
         discourse.last_object = {}
