@@ -1111,3 +1111,18 @@ def test_a_time_named_by_what_befell_a_state_makes_it_no_party():
                "wieder Atomwaffen.")
     assert not [k for k in got if "SUN" in (k[0], k[2])]
     assert ("RUS", "SUPPLY", "ARM", "pos") in keys("Nach dem Ende der Sowjetunion lieferte Russland Waffen an Armenien.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Den russischen Angriff verurteilte Serbien scharf.", ("SRB", "CRITICIZE", "RUS", "pos")),
+    ("Die russische Invasion hat Serbien zwar verurteilt, Sanktionen lehnt Belgrad ab.", ("SRB", "CRITICIZE", "RUS", "pos")),
+    ("Die russische Invasion unterstützt China nicht.", ("CHN", "SUPPORT", "RUS", "neg")),
+])
+def test_an_event_opening_the_clause_is_the_object_not_the_doer(text, expected):
+    assert expected in keys(text)
+
+
+def test_an_event_elsewhere_in_the_clause_stays_no_object_before_the_subject():
+    got = keys("Das sind Staaten, die weder westliche Sanktionen mitgetragen noch Russland verurteilt haben.")
+    assert not [k for k in got if k[1] == "CRITICIZE" and k[2] == "WEST"]
+    assert not [k for k in keys("Die russische Offensive hat die Ukraine schwer getroffen.") if k[1] == "MEET"]

@@ -143,13 +143,20 @@ _OWNER_BEFORE = re.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:(?!(?:ist|sind|war|is
 _OWNER_RIGHT_BEFORE = re.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:[\w-]+\s+)?")
 _UNLINKED_PARTNER = re.compile(r"\s+(?:mit|with)\s+(?:dem\s+|der\s+|the\s+)?[A-ZÄÖÜ]")
 _REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|despite|amid)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# relations whose object may be an event named by its owner's adjective, even before the
+# subject: "Den russischen Angriff verurteilte Serbien", "Die russische Invasion unterstützt China nicht"
+# (not MEET: in "Die russische Offensive hat die Ukraine schwer getroffen" nobody meets)
+_EVENT_OBJECTS = frozenset({"CRITICIZE", "SUPPORT"})
+_CLAUSE_OPENING = re.compile(r"\s*(?:(?:den|die|das|der|dem)\s+)?", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 
 
 def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
           max_clause_gap: int, after: int | None = None, role: str = "subject",
-          window: int | None = None, skip_clause: int | None = None) -> Occurrence | None:
-    """The best occurrence for a role.
+          window: int | None = None, skip_clause: int | None = None,
+          events_before: bool = False) -> Occurrence | None:
+    """The best occurrence for a role. ``events_before``: an object may be the adjective of
+    an event noun before the subject (German object-first order).
 
     Subjects: nearest clause first, then marker preference, then the earliest (German and
     English put the subject first or right after the verb). Objects: marker preference
@@ -164,8 +171,10 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
         for o in a.occurrences:
             if o.code in exclude or not _matches(o, marker, a, cue_start, cue_end):
                 continue
-            if after is not None and marker in ("acc", "dat") and o.start < after:
-                continue
+            if after is not None and marker in ("acc", "dat") and o.start < after \
+                    and not (events_before and o.event and o.kind == "adjective" and a.lang.code == "de"
+                             and _CLAUSE_OPENING.fullmatch(a.sentence.text, a.clause_span(a.clause_of(o.start))[0], o.start)):
+                continue   # (but an event opening the clause is no doer: "Den russischen Angriff verurteilte Serbien")
             if skip_clause is not None and marker == "nom" and o.clause == skip_clause:
                 continue
             if marker == "adj" and window is not None and a.lang.code == "en" and o.start >= cue_end \
@@ -670,7 +679,8 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
             # "tension with Minsk, which has drawn criticism from Vilnius"
             ante = _relative_antecedent(a, cs)
             obj = ante if ante is not None and ante.code not in exclude else None
-        obj = obj or _pick(a, cue.object, cs, ce, exclude, 2, after=subject.end, role="object", window=cue.window)
+        obj = obj or _pick(a, cue.object, cs, ce, exclude, 2, after=subject.end, role="object", window=cue.window,
+                           events_before=cue.relation in _EVENT_OBJECTS)
     if cue.object_kind and (obj is None or gaz.kind_of(obj.code) != cue.object_kind):
         # Membership statements name one organisation: take it wherever it stands.
         # (a bloc as the first part of a compound only right before the cue: "OVKS-Mitglied",
