@@ -1093,3 +1093,9 @@ def test_a_time_named_by_what_befell_a_state_makes_it_no_party():
     got = keys("Kazakhstan has received weapons since the collapse of the Soviet Union.")
     assert not [k for k in got if "SUN" in (k[0], k[2])]
     assert ("RUS", "SUPPLY", "SRB", "pos") in keys("Since the breakup of Yugoslavia, Serbia has received weapons from Russia.")
+
+
+def test_an_event_condemned_in_the_passive_names_its_owner_as_the_object():
+    assert keys("The Russian invasion was strongly condemned by the EU and Japan.") >= {
+        ("EU", "CRITICIZE", "RUS", "pos"), ("JPN", "CRITICIZE", "RUS", "pos")}
+    assert not [k for k in keys("Iranian support was welcomed by Russia.") if k[0] == "RUS"]

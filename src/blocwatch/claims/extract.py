@@ -147,7 +147,7 @@ _REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|desp
 # subject: "Den russischen Angriff verurteilte Serbien", "Die russische Invasion unterstützt China nicht"
 # (not MEET: in "Die russische Offensive hat die Ukraine schwer getroffen" nobody meets)
 _EVENT_OBJECTS = frozenset({"CRITICIZE", "SUPPORT"})
-_CLAUSE_OPENING = re.compile(r"\s*(?:(?:den|die|das|der|dem)\s+)?", re.I)
+_CLAUSE_OPENING = re.compile(r"\s*(?:(?:den|die|das|der|dem|the)\s+)?", re.I)
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 
 
@@ -566,6 +566,13 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
     if agent is not None:
         subject = agent
         obj = _pick(a, ("nom",), cs, ce, {agent.code}, 0)
+        if obj is None and cue.relation == "CRITICIZE":
+            # "The Russian invasion was condemned by Serbia": the event opening the clause is
+            # the passive's subject, its owner the object (not for SUPPORT: in "Iranian support
+            # was welcomed by Russia" Iran supports)
+            obj = next((o for o in a.occurrences if o.event and o.kind == "adjective" and o.code != agent.code
+                        and o.end <= cs and o.clause == a.clause_id(cs)
+                        and _CLAUSE_OPENING.fullmatch(a.sentence.text, a.clause_span(a.clause_of(o.start))[0], o.start)), None)
     else:
         subject = _relative_antecedent(a, cs) if "nom" in cue.subject else None
         skip = a.clause_id(cs) if _is_infinitive(a, m) else None
