@@ -1099,3 +1099,7 @@ def test_an_event_condemned_in_the_passive_names_its_owner_as_the_object():
     assert keys("The Russian invasion was strongly condemned by the EU and Japan.") >= {
         ("EU", "CRITICIZE", "RUS", "pos"), ("JPN", "CRITICIZE", "RUS", "pos")}
     assert not [k for k in keys("Iranian support was welcomed by Russia.") if k[0] == "RUS"]
+
+
+def test_an_english_adjective_after_the_article_keeps_the_preposition():
+    assert ("RUS", "SUPPORT", "BLR", "pos") in keys("Russia provides aid to the brotherly Belarusian people.")
