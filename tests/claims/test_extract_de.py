@@ -1126,3 +1126,10 @@ def test_an_event_elsewhere_in_the_clause_stays_no_object_before_the_subject():
     got = keys("Das sind Staaten, die weder westliche Sanktionen mitgetragen noch Russland verurteilt haben.")
     assert not [k for k in got if k[1] == "CRITICIZE" and k[2] == "WEST"]
     assert not [k for k in keys("Die russische Offensive hat die Ukraine schwer getroffen.") if k[1] == "MEET"]
+
+
+def test_support_for_what_a_state_does_supports_the_state():
+    assert keys("Polen unterstützt ausdrücklich die Bewerbung Georgiens.") >= {("POL", "SUPPORT", "GEO", "pos")}
+    # the direct object stays first: the genitive is only the fallback
+    got = keys("Polen unterstützt die Ukraine gegen die Angriffe Russlands.")
+    assert ("POL", "SUPPORT", "UKR", "pos") in got and ("POL", "SUPPORT", "RUS", "pos") not in got
