@@ -148,6 +148,13 @@ _REASON = re.compile(r"\b(?:wegen|aufgrund|angesichts|trotz|over|because of|desp
 # (not MEET: in "Die russische Offensive hat die Ukraine schwer getroffen" nobody meets)
 _EVENT_OBJECTS = frozenset({"CRITICIZE", "SUPPORT"})
 _CLAUSE_OPENING = re.compile(r"\s*(?:(?:den|die|das|der|dem|the)\s+)?", re.I)
+
+
+def _opening_event(a: Analysis, o: Occurrence) -> bool:
+    """Whether ``o`` is the adjective of an event noun that opens its clause ("Die russische
+    Invasion hat ...", "The Russian invasion was ...")."""
+    return o.event and o.kind == "adjective" and \
+        _CLAUSE_OPENING.fullmatch(a.sentence.text, a.clause_span(a.clause_of(o.start))[0], o.start) is not None
 _NEXT_GENITIVE = re.compile(r"\w*\s+(?:(?:des|der|eines|einer)\s+)?(?:[\w-]+\s+)?")
 
 
@@ -172,8 +179,7 @@ def _pick(a: Analysis, markers, cue_start: int, cue_end: int, exclude: set[str],
             if o.code in exclude or not _matches(o, marker, a, cue_start, cue_end):
                 continue
             if after is not None and marker in ("acc", "dat") and o.start < after \
-                    and not (events_before and o.event and o.kind == "adjective" and a.lang.code == "de"
-                             and _CLAUSE_OPENING.fullmatch(a.sentence.text, a.clause_span(a.clause_of(o.start))[0], o.start)):
+                    and not (events_before and a.lang.code == "de" and _opening_event(a, o)):
                 continue   # (but an event opening the clause is no doer: "Den russischen Angriff verurteilte Serbien")
             if skip_clause is not None and marker == "nom" and o.clause == skip_clause:
                 continue
@@ -570,9 +576,8 @@ def _roles(a: Analysis, cue: Cue, m: re.Match, gaz: Gazetteer) -> list[tuple[str
             # "The Russian invasion was condemned by Serbia": the event opening the clause is
             # the passive's subject, its owner the object (not for SUPPORT: in "Iranian support
             # was welcomed by Russia" Iran supports)
-            obj = next((o for o in a.occurrences if o.event and o.kind == "adjective" and o.code != agent.code
-                        and o.end <= cs and o.clause == a.clause_id(cs)
-                        and _CLAUSE_OPENING.fullmatch(a.sentence.text, a.clause_span(a.clause_of(o.start))[0], o.start)), None)
+            obj = next((o for o in a.occurrences if o.code != agent.code and o.end <= cs
+                        and o.clause == a.clause_id(cs) and _opening_event(a, o)), None)
     else:
         subject = _relative_antecedent(a, cs) if "nom" in cue.subject else None
         skip = a.clause_id(cs) if _is_infinitive(a, m) else None
