@@ -179,8 +179,8 @@ def _marker(text: str, start: int, lang: Language) -> str | None:
         # Attributive adjectives ("an die benachbarte Türkei", "zur ehemaligen Sowjetunion") may stand between a
         # determiner and the name; a verb ("stehen, verweigerte") may not. In English "to" before
         # a verb marks the infinitive ("refused to recognize the Donetsk republic").
-        if lang.code == "en" and word[0].islower() and previous in ("the", "a", "an") and low not in lang.prepositions:
-            continue   # English attributive adjective after its article: "to the brotherly Belarusian people"
+        if lang.code == "en" and word[0].islower() and previous in lang.fillers and low not in lang.prepositions:
+            continue   # English attributive adjective after its determiner: "to the brotherly Belarusian people"
         if word[0].islower() and low.endswith(("e", "en", "er", "es", "em")) and len(low) > 3 \
                 and previous is not None \
                 and (previous in lang.fillers or (lang.contractions.get(previous, previous) in lang.prepositions and lang.code == "de")
