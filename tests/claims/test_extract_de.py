@@ -1133,3 +1133,16 @@ def test_support_for_what_a_state_does_supports_the_state():
     # the direct object stays first: the genitive is only the fallback
     got = keys("Polen unterstützt die Ukraine gegen die Angriffe Russlands.")
     assert ("POL", "SUPPORT", "UKR", "pos") in got and ("POL", "SUPPORT", "RUS", "pos") not in got
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Kasachstan ist ein enger wirtschaftlicher und militärischer Verbündeter Russlands.", {"KAZ", "RUS"}),
+    ("Belarus ist Russlands engster Verbündeter.", {"BLR", "RUS"}),
+])
+def test_an_ally_named_as_the_predicate_aligns_the_subject(text, pair):
+    assert {frozenset((k[0], k[2])) for k in keys(text) if k[1] == "ALIGN"} == {frozenset(pair)}
+
+
+def test_a_bloc_noun_is_no_predicate_of_a_relative_clause_subject():
+    text = ("Eriwan distanzierte sich von der OVKS, einem Bündnis, das Armenien selbst mitbegründet hatte.")
+    assert not [k for k in keys(text) if k[1] == "ALIGN"]
