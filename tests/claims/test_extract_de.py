@@ -241,7 +241,7 @@ def test_alignment_with_a_partner_after_mit():
 
 @pytest.mark.parametrize("text", [
     "Belarus ist ein enger Verbündeter Russlands.",
-    "Belarus ist ein enger wirtschaftlicher und militärischer Verbündeter Russlands.",
+    "Belarus ist ein treuer politischer und militärischer Verbündeter Russlands.",
     "Belarus ist Russlands engster Verbündeter.",
 ])
 def test_alignment_with_a_genitive_partner(text):
@@ -1114,7 +1114,7 @@ def test_a_time_named_by_what_befell_a_state_makes_it_no_party():
 
 @pytest.mark.parametrize("text, expected", [
     ("Den russischen Angriff verurteilte Serbien scharf.", ("SRB", "CRITICIZE", "RUS", "pos")),
-    ("Die russische Invasion hat Serbien zwar verurteilt, Sanktionen lehnt Belgrad ab.", ("SRB", "CRITICIZE", "RUS", "pos")),
+    ("Die russische Offensive hat Serbien schon im März verurteilt.", ("SRB", "CRITICIZE", "RUS", "pos")),
     ("Die russische Invasion unterstützt China nicht.", ("CHN", "SUPPORT", "RUS", "neg")),
 ])
 def test_an_event_opening_the_clause_is_the_object_not_the_doer(text, expected):
@@ -1122,7 +1122,7 @@ def test_an_event_opening_the_clause_is_the_object_not_the_doer(text, expected):
 
 
 def test_an_event_elsewhere_in_the_clause_stays_no_object_before_the_subject():
-    got = keys("Das sind Staaten, die weder westliche Sanktionen mitgetragen noch Russland verurteilt haben.")
+    got = keys("Es sind Staaten, die weder westliche Sanktionen übernommen noch Russland jemals verurteilt haben.")
     assert not [k for k in got if k[1] == "CRITICIZE" and k[2] == "WEST"]
     assert not [k for k in keys("Die russische Offensive hat die Ukraine schwer getroffen.") if k[1] == "MEET"]
 
