@@ -50,14 +50,14 @@ class Cue:
     # running the regex over every sentence.
     anchors: tuple[str, ...] | None = None
     # For a cue without anchors: literals found inside groups that every match passes
-    # through ("(?:truppen|soldaten)\w* in"), one of which must occur in the folded sentence
-    # (``folded``, which no IGNORECASE match escapes); None: always try.
+    # through ("(?:truppen|soldaten)\w* in"), one of which must occur in the sentence; None:
+    # always try. (Both are tested on the folded sentence, ``folded``, which no IGNORECASE
+    # match escapes.)
     group_anchors: tuple[str, ...] | None = None
 
     def may_match(self, lowered: str) -> bool:
-        if self.anchors is None:
-            return self.group_anchors is None or any(a in fold(lowered) for a in self.group_anchors)
-        return any(a in lowered for a in self.anchors)
+        anchors = self.anchors if self.anchors is not None else self.group_anchors
+        return anchors is None or any(a in fold(lowered) for a in anchors)
 
 
 @dataclass(frozen=True)
@@ -115,12 +115,11 @@ class Language:
     def cues_for(self, lowered: str) -> list[Cue]:
         """The cues that may match the lower-cased sentence (``Cue.may_match``), in lexicon
         order."""
-        present = self._anchors_in(lowered)
-        refolded = fold(lowered)
-        in_folded = present if refolded is lowered else self._anchors_in(refolded)
+        # (in the folded text: "MİLİTARY" lowers to "mi̇li̇tary", which the regex matches as "military")
+        present = self._anchors_in(fold(lowered))
         return [c for c in self.cues
                 if (not present.isdisjoint(c.anchors) if c.anchors is not None
-                    else c.group_anchors is None or not in_folded.isdisjoint(c.group_anchors))]
+                    else c.group_anchors is None or not present.isdisjoint(c.group_anchors))]
 
     def _anchors_in(self, lowered: str) -> set[str]:
         # Rather than testing every anchor against the whole sentence, the sentence's
