@@ -26,13 +26,8 @@ from .lexicon import Language
 from .roles import Occurrence
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
-_STEM = 6
+_STEM = 6           # a word's crude stem: its first six letters, lower case
 _BETWEEN_MAX = 14   # words; a longer gap gives only its edges
-
-
-def stem(word: str) -> str:
-    w = word.lower()
-    return w[:_STEM]
 
 
 @dataclass
@@ -89,7 +84,7 @@ class SentenceView:
 
 def view_of(seen: SentenceAnalysis, lang: Language) -> SentenceView:
     text = seen.sentence.text
-    tokens = [(m.start(), m.end(), m.group().lower()[:_STEM]) for m in _TOKEN.finditer(text)]   # stem()
+    tokens = [(m.start(), m.end(), m.group().lower()[:_STEM]) for m in _TOKEN.finditer(text)]
     rule: dict[tuple[str, str], list[str]] = {}
     for c in seen.claims:
         rule.setdefault((c.subject, c.object), []).append(f"{c.relation}:{c.polarity}")
